@@ -13,9 +13,7 @@ struct Tr
 
 QString Plan::toText() const
 {
-    QString text = Tr::tr("Plan for cluster '%1': %n host(s)", nullptr, int(hosts.size()))
-                       .arg(clusterName)
-                   + QLatin1Char('\n');
+    QString text = Tr::tr("Plan for cluster '%1'").arg(clusterName) + QLatin1Char('\n');
     for (const HostPlan &host : hosts) {
         text += QStringLiteral("\n%1 (%2)\n").arg(host.host, host.roles.join(QStringLiteral(", ")));
         int number = 0;

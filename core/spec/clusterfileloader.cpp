@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QStringDecoder>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <functional>
@@ -103,12 +104,6 @@ public:
 
     void read(const YAML::Node &root)
     {
-        if (!root.IsMap()) {
-            error(locationOf(root.Mark()),
-                  Tr::tr("a cluster file is a mapping of keys such as 'name:' and 'workers:', "
-                         "not %1").arg(kindOf(root)));
-            return;
-        }
         ClusterSpec &spec = m_out.spec;
         forEachKey(root, QString(),
                    {{"name", [&](const YAML::Node &v, const QString &p) { readString(v, p, spec.name); }},
@@ -133,6 +128,11 @@ private:
         m_out.diagnostics.append({Severity::Error, where, message});
     }
 
+    static QString whereIs(const QString &section)
+    {
+        return section.isEmpty() ? Tr::tr("at the top level") : Tr::tr("in '%1'").arg(section);
+    }
+
     static QString join(const QString &section, const QString &key)
     {
         return section.isEmpty() ? key : section + QLatin1Char('.') + key;
@@ -155,9 +155,8 @@ private:
         for (auto it = map.begin(); it != map.end(); ++it) {
             const SourceLocation keyAt = locationOf(it->first.Mark());
             if (!it->first.IsScalar()) {
-                error(keyAt, Tr::tr("a key in '%1' must be a plain word, not %2")
-                                 .arg(section.isEmpty() ? QStringLiteral("the file") : section,
-                                      kindOf(it->first)));
+                error(keyAt, Tr::tr("a key %1 must be a plain word, not %2")
+                                 .arg(whereIs(section), kindOf(it->first)));
                 continue;
             }
             const QString key = textOf(it->first);
@@ -191,8 +190,7 @@ private:
                                 "by path").arg(displayText(key)));
             return;
         }
-        const QString where_ = section.isEmpty() ? Tr::tr("at the top level")
-                                                 : Tr::tr("in '%1'").arg(section);
+        const QString where_ = whereIs(section);
         const QString suggestion = closestMatch(key, known);
         if (!suggestion.isEmpty()) {
             error(where, Tr::tr("unknown key '%1' %2; did you mean '%3'?")
@@ -308,10 +306,9 @@ private:
                                        locationOf(entry.Mark()));
             } else if (entry.IsMap()) {
                 int port = 0;
-                bool hasAddress = false;
                 forEachKey(entry, entryPath,
                            {{"address", [&](const YAML::Node &v, const QString &p) {
-                                 hasAddress = readString(v, p, host.address);
+                                 readString(v, p, host.address);
                              }},
                             {"port", [&](const YAML::Node &v, const QString &p) {
                                  port = -1;
@@ -325,9 +322,6 @@ private:
                              }}});
                 if (port > 0)
                     host.port = port;
-                if (!hasAddress)
-                    error(locationOf(entry.Mark()),
-                          Tr::tr("host %1 in '%2' has no address").arg(i + 1).arg(path));
             } else {
                 error(locationOf(entry.Mark()),
                       Tr::tr("host %1 in '%2' must be an address or a mapping with 'address:', "
@@ -443,8 +437,19 @@ LoadedClusterFile ClusterFileLoader::loadText(const QByteArray &text)
     YAML::Node root;
     try {
         root = YAML::Load(text.toStdString());
+    } catch (const YAML::DeepRecursion &e) {
+        out.diagnostics.append({Severity::Error, locationOf(e.mark),
+                                Tr::tr("the file nests lists or mappings more than %1 levels "
+                                       "deep; a cluster file needs 4").arg(e.depth())});
+        return out;
     } catch (const YAML::Exception &e) {
         out.diagnostics.append({Severity::Error, locationOf(e.mark), friendlySyntaxMessage(e.msg)});
+        return out;
+    }
+    if (!root.IsMap()) {
+        out.diagnostics.append({Severity::Error, locationOf(root.Mark()),
+                                Tr::tr("a cluster file is a mapping of keys such as 'name:' and "
+                                       "'workers:', not %1").arg(kindOf(root))});
         return out;
     }
     try {
@@ -454,7 +459,14 @@ LoadedClusterFile ClusterFileLoader::loadText(const QByteArray &text)
         out.diagnostics.append({Severity::Error, locationOf(e.mark), friendlySyntaxMessage(e.msg)});
         return out;
     }
-    out.diagnostics.append(ClusterSpecValidator::validate(out.spec, out.locations));
+    // One problem per spot: a value that could not be read is not judged again.
+    QSet<std::pair<int, int>> reported;
+    for (const Diagnostic &d : std::as_const(out.diagnostics))
+        reported.insert({d.location.line, d.location.column});
+    for (const Diagnostic &d : ClusterSpecValidator::validate(out.spec, out.locations)) {
+        if (!reported.contains({d.location.line, d.location.column}))
+            out.diagnostics.append(d);
+    }
     std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(),
                      [](const Diagnostic &a, const Diagnostic &b) {
                          return std::make_pair(a.location.line, a.location.column)

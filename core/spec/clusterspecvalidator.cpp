@@ -94,7 +94,9 @@ private:
             const HostSpec &host = hosts.at(i);
             const QString path = QStringLiteral("machines.hosts[%1]").arg(i);
             const QString addressPath = path + QStringLiteral(".address");
-            if (!ClusterSpecValidator::isValidHostAddress(host.address)) {
+            if (host.address.isEmpty()) {
+                report(path, Tr::tr("host %1 in 'machines.hosts' has no address").arg(i + 1));
+            } else if (!ClusterSpecValidator::isValidHostAddress(host.address)) {
                 report(addressPath, Tr::tr("host address '%1' is neither an IP address nor a "
                                            "host name").arg(displayText(host.address)));
             } else {
@@ -204,7 +206,8 @@ private:
         }
         static const QRegularExpression versionInName(QStringLiteral("spark-([0-9]+\\.[0-9]+\\.[0-9]+)-bin"));
         const QRegularExpressionMatch match = versionInName.match(value);
-        if (match.hasMatch() && match.captured(1) != m_spec.spark.version) {
+        if (match.hasMatch() && match.captured(1) != m_spec.spark.version
+            && QVersionNumber::fromString(m_spec.spark.version).segmentCount() == 3) {
             report(path, Tr::tr("the distribution is Spark %1 but 'spark.version' says %2")
                              .arg(match.captured(1), m_spec.spark.version), Severity::Warning);
         }
@@ -218,12 +221,17 @@ private:
             return;
         }
         const int capacity = int(m_spec.workerHosts().size());
-        if (capacity > 0 && workers.count > capacity) {
-            report(QStringLiteral("workers.count"),
-                   Tr::tr("'workers.count' is %1 but only %n host(s) can run a worker (standalone "
-                          "mode runs one worker per host, the master's host excluded); add hosts "
-                          "or lower the count", nullptr, capacity).arg(workers.count));
-        }
+        if (capacity == 0 || workers.count <= capacity)
+            return;
+        // A count left at its default is the hosts' problem, so point at them.
+        const QString path = m_locations.contains(QStringLiteral("workers.count"))
+                                 ? QStringLiteral("workers.count")
+                                 : QStringLiteral("machines.hosts");
+        report(path, Tr::tr("'workers.count' is %1 but these hosts can run at most %2 workers "
+                            "(standalone mode runs one worker per host, and none on the master's "
+                            "host when there are others); add hosts or lower the count")
+                         .arg(workers.count)
+                         .arg(capacity));
     }
 
     void checkSharedFolder()

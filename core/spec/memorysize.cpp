@@ -24,7 +24,7 @@ Result<MemorySize> MemorySize::parse(const QString &text)
         static const QRegularExpression bareNumber(QStringLiteral("^[0-9]+$"));
         if (bareNumber.match(trimmed).hasMatch())
             return Error{Tr::tr("memory '%1' has no unit; Spark would read it as bytes. "
-                                "Write it as %1m or %1g").arg(trimmed)};
+                                "Write it with a unit, such as %1m").arg(trimmed)};
         return Error{Tr::tr("memory '%1' is not a size; write a whole number and a unit, "
                             "like 512m or 2g").arg(trimmed)};
     }

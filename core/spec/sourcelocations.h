@@ -16,6 +16,8 @@ class SourceLocations
 public:
     void record(const QString &path, SourceLocation location) { m_locations.insert(path, location); }
 
+    bool contains(const QString &path) const { return m_locations.contains(path); }
+
     SourceLocation of(const QString &path) const
     {
         QString current = path;
