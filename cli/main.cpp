@@ -1,5 +1,6 @@
 // sparkdeck-cli: the headless front-end. A thin dispatcher over core; every command's logic
 // lives in core/, so the desktop app can do the same.
+#include "execcommand.h"
 #include "plancommand.h"
 #include "validatecommand.h"
 
@@ -18,6 +19,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<ValidateCommand>());
     commands.push_back(std::make_unique<PlanCommand>());
+    commands.push_back(std::make_unique<ExecCommand>());
     return commands;
 }
 

@@ -1,0 +1,180 @@
+#pragma once
+
+#include "ssh/hostkey.h"
+#include "ssh/sshtarget.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QTimer>
+
+#include <functional>
+#include <optional>
+
+class QHostInfo;
+class QSocketNotifier;
+
+typedef struct _LIBSSH2_SESSION LIBSSH2_SESSION;
+typedef struct _LIBSSH2_AGENT LIBSSH2_AGENT;
+typedef struct _LIBSSH2_CHANNEL LIBSSH2_CHANNEL;
+struct libssh2_agent_publickey;
+
+namespace SparkDeck {
+
+namespace Internal {
+class SshChannelClient;
+}
+
+/// One SSH connection to one host, shared by every command, transfer and tunnel to that host.
+///
+/// Rules: libssh2 runs non-blocking on the thread that owns the session, driven by socket
+/// notifiers and a 250 ms timer; nothing here ever waits on the network. Connect and auth
+/// have their own timeouts; keepalives plus TCP_USER_TIMEOUT detect a connection that died
+/// silently, EOF or a socket error detects one that was closed. abort() takes effect at once.
+/// Host keys are checked against the target's known_hosts under its policy; a changed key is
+/// refused under every policy. Secrets (password, passphrase) are never logged.
+///
+/// Errors reach the user as one sentence saying what failed, on which host, what to do.
+class SshSession : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Disconnected,
+        Connecting,         ///< name lookup and TCP connect
+        Handshaking,        ///< SSH key exchange
+        AwaitingHostKeyDecision, ///< policy "ask": waiting for answerHostKeyQuestion()
+        Authenticating,
+        Connected,
+    };
+    Q_ENUM(State)
+
+    /// Asked for the passphrase of an encrypted key file; nullopt means "the user declined".
+    using PassphraseProvider = std::function<std::optional<QString>(const QString &keyFile)>;
+
+    explicit SshSession(const SshTarget &target, QObject *parent = nullptr);
+    ~SshSession() override;
+
+    const SshTarget &target() const { return m_target; }
+    State state() const { return m_state; }
+    bool isConnected() const { return m_state == State::Connected; }
+    /// The last connection error (empty when none).
+    QString errorMessage() const { return m_errorMessage; }
+    /// The host key of the current connection (valid from the handshake on).
+    HostKey hostKey() const { return m_hostKey; }
+
+    void setPassphraseProvider(PassphraseProvider provider) { m_passphraseProvider = std::move(provider); }
+
+    /// Starts connecting when disconnected (also after a lost connection: reconnect on demand).
+    void connectToHost();
+    /// Closes the connection politely but without waiting; channels end with `reason`.
+    void disconnectFromHost();
+    /// Stops whatever is happening now; channels and a pending connect end with "cancelled".
+    void abort(const QString &reason = QString());
+    /// Answer to hostKeyConfirmationRequested(): trust (and save) the key, or refuse it.
+    void answerHostKeyQuestion(bool trust);
+
+    // --- for channel users (RemoteProcess, SftpTransfer, tunnels); see SshChannelClient ---
+    LIBSSH2_SESSION *handle() const { return m_session; }
+    void attachClient(Internal::SshChannelClient *client);
+    void detachClient(Internal::SshChannelClient *client);
+    /// A channel slot under target().maxChannels; false means "try again on a later pump".
+    bool acquireChannelSlot();
+    void releaseChannelSlot();
+    /// Takes over a channel its user no longer wants (cancel, early delete): the session
+    /// closes and frees it in the background, then releases its slot.
+    void disposeChannel(LIBSSH2_CHANNEL *channel);
+    /// Runs the pump soon from the event loop (coalesced).
+    void schedulePump();
+    /// A libssh2 call on this session failed with `code`: if it is a transport error the
+    /// connection is gone, and this closes it with a clear message. True if it was fatal.
+    bool handleLibssh2Error(int code, const QString &what);
+    /// libssh2's last error text for this session.
+    QString lastLibssh2Error() const;
+
+Q_SIGNALS:
+    void stateChanged(SparkDeck::SshSession::State state);
+    void connected();
+    /// Connecting failed (lookup, TCP, handshake, host key, authentication, timeout).
+    void connectionFailed(const QString &message);
+    /// An established connection ended without being asked to (`message` says why).
+    void connectionLost(const QString &message);
+    /// Policy "ask" and the host is not in known_hosts: show the fingerprint, then call
+    /// answerHostKeyQuestion(). Nobody connected to this signal means "refuse".
+    void hostKeyConfirmationRequested(const QString &host, int port, const QString &keyType,
+                                      const QString &fingerprint);
+
+private:
+    enum class AuthStep { List, Key, Agent, Password, Failed };
+
+    void setState(State state);
+    void handleLookup(const QHostInfo &info);
+    void startTcpConnect();
+    void handleTcpConnected();
+    void handleReadActivated();
+    void handleWriteActivated();
+    void handleTick();
+    void pump();
+    void advanceHandshake();
+    void verifyHostKey();
+    void advanceAuth();
+    void authenticated();
+    bool prepareIdentity();
+    QString authFailureMessage() const;
+    void updateNotifiers();
+    void fail(const QString &message);
+    void teardown(bool polite);
+    void notifyClientsClosed(const QString &reason);
+
+    static QString preferredHostKeyMethods(const QStringList &knownTypes);
+
+    SshTarget m_target;
+    State m_state = State::Disconnected;
+    QString m_errorMessage;
+    PassphraseProvider m_passphraseProvider;
+
+    int m_lookupId = -1;
+    QList<QHostAddress> m_addresses;
+    int m_addressIndex = 0;
+    QString m_lastConnectError;
+    int m_socket = -1;
+    QSocketNotifier *m_readNotifier = nullptr;
+    QSocketNotifier *m_writeNotifier = nullptr;
+    QTimer m_tick;
+    QElapsedTimer m_phaseClock;
+    int m_phaseTimeoutMs = 0;
+    QElapsedTimer m_lastActivity;
+    qint64 m_lastAvailable = -1;
+
+    LIBSSH2_SESSION *m_session = nullptr;
+    HostKey m_hostKey;
+    QStringList m_knownTypes;
+
+    AuthStep m_authStep = AuthStep::List;
+    QStringList m_authMethods;
+    bool m_identityPrepared = false;
+    bool m_identityUsable = false;
+    bool m_identityEncrypted = false;
+    QString m_identityType;
+    std::optional<QString> m_passphrase;
+    int m_passphraseAttempts = 0;
+    LIBSSH2_AGENT *m_agent = nullptr;
+    libssh2_agent_publickey *m_agentIdentity = nullptr;
+    bool m_agentNeedsNext = true;
+    int m_agentKeysTried = 0;
+    bool m_agentHadRsa = false;
+    bool m_passwordTried = false;
+    QStringList m_authNotes;
+
+    QList<Internal::SshChannelClient *> m_clients;
+    QList<LIBSSH2_CHANNEL *> m_disposals;
+    int m_channelsInUse = 0;
+    bool m_pumpScheduled = false;
+    bool m_inPump = false;
+    bool m_repump = false;
+};
+
+} // namespace SparkDeck
