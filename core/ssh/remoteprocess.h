@@ -3,6 +3,7 @@
 #include "ssh/execresult.h"
 #include "ssh/shellcommand.h"
 #include "ssh/sshchannelclient.h"
+#include "ssh/sshsession.h"
 
 #include <QList>
 #include <QObject>
@@ -14,7 +15,6 @@ typedef struct _LIBSSH2_CHANNEL LIBSSH2_CHANNEL;
 
 namespace SparkDeck {
 
-class SshSession;
 
 /// One command on a remote host, run on an exec channel of the host's shared SshSession.
 /// Output arrives as lines (stdout and stderr apart) while the command runs; finished() comes
