@@ -94,13 +94,12 @@ QList<HostSpec> ClusterSpec::workerHosts() const
     const std::optional<HostSpec> master = masterHost();
     if (!master)
         return {};
-    if (machines.hosts.size() == 1)
-        return machines.hosts;
     QList<HostSpec> workers;
     for (const HostSpec &host : machines.hosts) {
         if (!(host == *master))
             workers << host;
     }
+    workers << *master; // the master's host runs a worker only when the count needs it
     return workers;
 }
 

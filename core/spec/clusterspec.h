@@ -149,8 +149,8 @@ struct ClusterSpec
     /// The host that runs the master: the one marked `role: master`, else the first host.
     /// nullopt for providers without listed hosts (local, cloud).
     std::optional<HostSpec> masterHost() const;
-    /// The hosts that can run a worker: every listed host except the master, or the master
-    /// alone when it is the only host.
+    /// The hosts that can run a worker, in the order workers are placed: every other host
+    /// first, the master's host last. Standalone mode runs one worker per host.
     QList<HostSpec> workerHosts() const;
 
     friend bool operator==(const ClusterSpec &a, const ClusterSpec &b)

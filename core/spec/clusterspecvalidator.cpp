@@ -27,6 +27,11 @@ bool hasControlCharacters(const QString &text)
     });
 }
 
+bool isReleaseNumber(const QString &version)
+{
+    return matches(QStringLiteral("[0-9]+\\.[0-9]+\\.[0-9]+"), version);
+}
+
 /// The oldest Spark with graceful decommission (spark.decommission.enabled), which scaling needs.
 const QVersionNumber kOldestSpark(3, 1, 0);
 
@@ -157,7 +162,7 @@ private:
     {
         const SparkSpec &spark = m_spec.spark;
         const QVersionNumber version = QVersionNumber::fromString(spark.version);
-        if (!matches(QStringLiteral("[0-9]+\\.[0-9]+\\.[0-9]+"), spark.version)) {
+        if (!isReleaseNumber(spark.version)) {
             report(QStringLiteral("spark.version"),
                    Tr::tr("Spark version '%1' is not a release number such as \"3.5.8\"")
                        .arg(displayText(spark.version)));
@@ -207,7 +212,7 @@ private:
         static const QRegularExpression versionInName(QStringLiteral("spark-([0-9]+\\.[0-9]+\\.[0-9]+)-bin"));
         const QRegularExpressionMatch match = versionInName.match(value);
         if (match.hasMatch() && match.captured(1) != m_spec.spark.version
-            && QVersionNumber::fromString(m_spec.spark.version).segmentCount() == 3) {
+            && isReleaseNumber(m_spec.spark.version)) {
             report(path, Tr::tr("the distribution is Spark %1 but 'spark.version' says %2")
                              .arg(match.captured(1), m_spec.spark.version), Severity::Warning);
         }
@@ -227,9 +232,9 @@ private:
         const QString path = m_locations.contains(QStringLiteral("workers.count"))
                                  ? QStringLiteral("workers.count")
                                  : QStringLiteral("machines.hosts");
-        report(path, Tr::tr("'workers.count' is %1 but these hosts can run at most %2 workers "
-                            "(standalone mode runs one worker per host, and none on the master's "
-                            "host when there are others); add hosts or lower the count")
+        report(path, Tr::tr("'workers.count' is %1 but the file lists %2 hosts; standalone mode "
+                            "runs one worker per host (the master's host included, last). Add "
+                            "hosts or lower the count")
                          .arg(workers.count)
                          .arg(capacity));
     }

@@ -7,7 +7,8 @@ class tst_Cli : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void validGoodFileExitsZero();
+    void everyGoodFileExitsZero_data();
+    void everyGoodFileExitsZero();
     void everyBadFileExitsTwoWithItsLocation_data();
     void everyBadFileExitsTwoWithItsLocation();
     void validateReportsEveryFileItIsGiven();
@@ -41,12 +42,22 @@ private:
     }
 };
 
-void tst_Cli::validGoodFileExitsZero()
+void tst_Cli::everyGoodFileExitsZero_data()
 {
-    const Run run = cli({QStringLiteral("validate"), data(QStringLiteral("good/full-existing.yaml"))});
+    QTest::addColumn<QString>("file");
+    const QStringList files = QDir(data(QStringLiteral("good"))).entryList(QDir::Files, QDir::Name);
+    QVERIFY(files.contains(QStringLiteral("issue-example.yaml"))); // the format as documented
+    for (const QString &file : files)
+        QTest::newRow(qPrintable(file)) << data(QStringLiteral("good/") + file);
+}
+
+void tst_Cli::everyGoodFileExitsZero()
+{
+    QFETCH(QString, file);
+    const Run run = cli({QStringLiteral("validate"), file});
     QCOMPARE(run.err, QString());
     QCOMPARE(run.exitCode, 0);
-    QVERIFY(run.out.contains(QStringLiteral("valid cluster 'demo'")));
+    QVERIFY(run.out.startsWith(file + QStringLiteral(": valid cluster '")));
 }
 
 void tst_Cli::everyBadFileExitsTwoWithItsLocation_data()
@@ -121,7 +132,7 @@ void tst_Cli::planPrintsEachHostWithItsCommands()
     const Run run = cli({QStringLiteral("plan"), data(QStringLiteral("good/full-existing.yaml"))});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.startsWith(QStringLiteral("Plan for cluster 'demo'\n")));
-    QVERIFY(run.out.contains(QStringLiteral("\n10.0.0.11 (master, shared folder server)\n")));
+    QVERIFY(run.out.contains(QStringLiteral("\n10.0.0.11 (master, spare (used when scaling up), shared folder server)\n")));
     QVERIFY(run.out.contains(QStringLiteral("\n10.0.0.12 (worker)\n")));
     QVERIFY(run.out.contains(QStringLiteral(
         "$ /opt/sparkdeck/demo/spark-3.5.8/sbin/start-worker.sh spark://10.0.0.11:7077")));

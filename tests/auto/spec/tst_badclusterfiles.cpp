@@ -86,7 +86,7 @@ const std::vector<std::pair<const char *, QStringList>> &tst_BadClusterFiles::co
         {"missing-name.yaml",
            {"1:1: error: the cluster has no name; add a line such as 'name: demo'"}},
         {"more-workers-than-hosts.yaml",
-           {"9:10: error: 'workers.count' is 3 but these hosts can run at most 2 workers (standalone mode runs one worker per host, and none on the master's host when there are others); add hosts or lower the count"}},
+           {"9:10: error: 'workers.count' is 4 but the file lists 3 hosts; standalone mode runs one worker per host (the master's host included, last). Add hosts or lower the count"}},
         {"mount-command-substitution.yaml",
            {"3:10: error: path '/srv/$(reboot)' must be absolute, not '/' itself, without '..', and hold only letters, digits and . _ - + @ /"}},
         {"mount-dot-dot.yaml",

@@ -115,7 +115,8 @@ void tst_ClusterFileLoader::firstHostIsMasterUnlessOneIsMarked()
     const LoadedClusterFile unmarked = load("name: a\nmachines:\n  provider: existing\n"
                                             "  hosts: [10.0.0.1, 10.0.0.2, 10.0.0.3]\n");
     QCOMPARE(unmarked.spec.masterHost()->address, QStringLiteral("10.0.0.1"));
-    QCOMPARE(unmarked.spec.workerHosts().size(), 2);
+    QCOMPARE(unmarked.spec.workerHosts().size(), 3);
+    QCOMPARE(unmarked.spec.workerHosts().last().address, QStringLiteral("10.0.0.1"));
 
     const LoadedClusterFile marked = load("name: a\nmachines:\n  provider: existing\n  hosts:\n"
                                           "    - 10.0.0.1\n    - {address: 10.0.0.2, role: master}\n"
@@ -123,6 +124,7 @@ void tst_ClusterFileLoader::firstHostIsMasterUnlessOneIsMarked()
     QCOMPARE(marked.spec.masterHost()->address, QStringLiteral("10.0.0.2"));
     QCOMPARE(marked.spec.workerHosts().at(0).address, QStringLiteral("10.0.0.1"));
     QCOMPARE(marked.spec.workerHosts().at(1).address, QStringLiteral("10.0.0.3"));
+    QCOMPARE(marked.spec.workerHosts().at(2).address, QStringLiteral("10.0.0.2"));
 }
 
 void tst_ClusterFileLoader::aLoneHostRunsMasterAndWorker()
