@@ -1,0 +1,51 @@
+#pragma once
+
+#include "provisioning/task.h"
+
+#include <QList>
+
+namespace SparkDeck {
+
+/// Runs child tasks one after another or side by side (at most `parallelLimit` at once).
+///
+/// Failure policy: StopOnError cancels the running children and starts no more at the first
+/// failure (a master failure stops the run); ContinueOnError lets the others finish (a worker
+/// host's failure does not stop the other hosts) and fails at the end, naming how many failed.
+/// Cancelling the group cancels every running child and finishes once they all have.
+class TaskGroup : public Task
+{
+    Q_OBJECT
+public:
+    enum class Mode { Sequence, Parallel };
+    enum class FailurePolicy { StopOnError, ContinueOnError };
+
+    TaskGroup(const QString &title, Mode mode, FailurePolicy policy = FailurePolicy::StopOnError,
+              int parallelLimit = 0, QObject *parent = nullptr);
+
+    /// Takes ownership. Add children before start().
+    void addTask(Task *task);
+    const QList<Task *> &tasks() const { return m_tasks; }
+
+protected:
+    void run() override;
+    void handleCancel() override;
+
+private:
+    void startMore();
+    void handleChildFinished(Task *child);
+    int runningCount() const;
+    void finishWhenIdle();
+
+    Mode m_mode;
+    FailurePolicy m_policy;
+    int m_parallelLimit;
+    QList<Task *> m_tasks;
+    int m_next = 0;
+    int m_failures = 0;
+    TaskOutcome m_firstFailure;
+    bool m_stopping = false;
+    bool m_cancelled = false;
+    bool m_settling = false; ///< cancelling never-started children: their ends change nothing
+};
+
+} // namespace SparkDeck

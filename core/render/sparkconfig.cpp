@@ -1,0 +1,68 @@
+#include "sparkconfig.h"
+
+#include "ssh/shellcommand.h"
+
+namespace SparkDeck {
+
+namespace {
+
+QString header(const ClusterSpec &spec)
+{
+    // Not translated: these files live on remote hosts and are read by Spark and admins.
+    return QStringLiteral("# Written by SparkDeck for cluster '%1'. SparkDeck replaces this file "
+                          "on every 'up';\n# change the cluster file instead.\n")
+        .arg(spec.name);
+}
+
+QString assignment(const char *name, const QString &value)
+{
+    return QString::fromLatin1(name) + QLatin1Char('=') + ShellCommand::quote(value) + QLatin1Char('\n');
+}
+
+QString property(const char *name, const QString &value)
+{
+    return QStringLiteral("%1 %2\n").arg(QString::fromLatin1(name), -40).arg(value);
+}
+
+} // namespace
+
+QString SparkConfigRenderer::masterUrl(const QString &masterAddress)
+{
+    const QString host = masterAddress.contains(QLatin1Char(':'))
+                             ? QLatin1Char('[') + masterAddress + QLatin1Char(']')
+                             : masterAddress;
+    return QStringLiteral("spark://%1:%2").arg(host).arg(SparkPorts::kMaster);
+}
+
+QString SparkConfigRenderer::sparkEnv(const ClusterSpec &spec, const SparkNode &node)
+{
+    QString text = header(spec);
+    text += assignment("SPARK_LOCAL_IP", node.address);
+    text += assignment("SPARK_MASTER_HOST", node.masterAddress);
+    text += assignment("SPARK_MASTER_PORT", QString::number(SparkPorts::kMaster));
+    text += assignment("SPARK_MASTER_WEBUI_PORT", QString::number(SparkPorts::kMasterWebUi));
+    text += assignment("SPARK_WORKER_CORES", QString::number(spec.workers.cores));
+    text += assignment("SPARK_WORKER_MEMORY", spec.workers.memory.toSparkString());
+    text += assignment("SPARK_WORKER_WEBUI_PORT", QString::number(SparkPorts::kWorkerWebUi));
+    text += assignment("SPARK_WORKER_DIR", node.stateDir + QStringLiteral("/work"));
+    text += assignment("SPARK_PID_DIR", node.stateDir + QStringLiteral("/run"));
+    text += assignment("SPARK_LOG_DIR", node.stateDir + QStringLiteral("/logs"));
+    return text;
+}
+
+QString SparkConfigRenderer::sparkDefaults(const ClusterSpec &spec, const SparkNode &node,
+                                           const Secret &authenticationSecret)
+{
+    QString text = header(spec);
+    text += property("spark.master", masterUrl(node.masterAddress));
+    text += property("spark.authenticate", QStringLiteral("true"));
+    text += property("spark.authenticate.secret", authenticationSecret.reveal());
+    text += property("spark.master.rest.enabled", QStringLiteral("false"));
+    text += property("spark.ui.reverseProxy", QStringLiteral("true"));
+    text += property("spark.decommission.enabled", QStringLiteral("true"));
+    text += property("spark.storage.decommission.enabled", QStringLiteral("true"));
+    text += property("spark.worker.cleanup.enabled", QStringLiteral("true"));
+    return text;
+}
+
+} // namespace SparkDeck
