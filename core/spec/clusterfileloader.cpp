@@ -76,15 +76,13 @@ std::optional<std::pair<SourceLocation, QString>> findBinary(const QByteArray &t
                                                : QString();
             if (length == 0 || position + length > text.size() || decoder.hasError()
                 || decoded.contains(QChar::ReplacementCharacter)) {
-                const QString column = QString::fromUtf8(text.mid(lineStart, position - lineStart));
                 return std::make_pair(
-                    SourceLocation{line, int(column.size()) + 1},
+                    SourceLocation{line, position - lineStart + 1},
                     Tr::tr("the file is not UTF-8 text (byte 0x%1); a cluster file is YAML "
                            "text").arg(byte, 2, 16, QLatin1Char('0')));
             }
         } else if (byte == 0) {
-            const QString column = QString::fromUtf8(text.mid(lineStart, position - lineStart));
-            return std::make_pair(SourceLocation{line, int(column.size()) + 1},
+            return std::make_pair(SourceLocation{line, position - lineStart + 1},
                                   Tr::tr("the file holds a NUL byte; a cluster file is YAML "
                                          "text, not binary data"));
         } else if (byte == '\n') {

@@ -8,6 +8,7 @@ namespace SparkDeck {
 enum class Severity { Error, Warning };
 
 /// A place in a cluster file, 1-based like a compiler's; line 0 means "the file as a whole".
+/// Columns count bytes of the UTF-8 text (as yaml-cpp's marks do), so `é` advances by two.
 struct SourceLocation
 {
     int line = 0;
