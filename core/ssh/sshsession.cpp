@@ -353,13 +353,13 @@ void SshSession::pump()
         break;
     case State::Connected: {
         for (int i = 0; i < m_disposals.size();) {
-            const int rc = libssh2_channel_free(m_disposals.at(i));
+            const int rc = libssh2_channel_free(m_disposals.at(i).first);
             if (rc == LIBSSH2_ERROR_EAGAIN) {
                 ++i;
                 continue;
             }
-            m_disposals.removeAt(i);
-            if (m_channelsInUse > 0)
+            const bool heldSlot = m_disposals.takeAt(i).second;
+            if (heldSlot && m_channelsInUse > 0)
                 --m_channelsInUse;
         }
         // Reading one channel may queue data for the others: go round until nothing moves.
@@ -1008,11 +1008,11 @@ void SshSession::releaseChannelSlot()
     schedulePump(); // a waiting client may take the slot
 }
 
-void SshSession::disposeChannel(LIBSSH2_CHANNEL *channel)
+void SshSession::disposeChannel(LIBSSH2_CHANNEL *channel, bool holdsSlot)
 {
     if (!channel || !m_session)
         return;
-    m_disposals << channel;
+    m_disposals << qMakePair(channel, holdsSlot);
     schedulePump();
 }
 

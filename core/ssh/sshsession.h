@@ -86,7 +86,8 @@ public:
     void releaseChannelSlot();
     /// Takes over a channel its user no longer wants (cancel, early delete): the session
     /// closes and frees it in the background, then releases its slot.
-    void disposeChannel(LIBSSH2_CHANNEL *channel);
+    /// `holdsSlot` false for channels opened without acquireChannelSlot() (tunnels).
+    void disposeChannel(LIBSSH2_CHANNEL *channel, bool holdsSlot = true);
     /// Runs the pump soon from the event loop (coalesced).
     void schedulePump();
     /// A libssh2 call on this session failed with `code`: if it is a transport error the
@@ -170,7 +171,7 @@ private:
     QStringList m_authNotes;
 
     QList<Internal::SshChannelClient *> m_clients;
-    QList<LIBSSH2_CHANNEL *> m_disposals;
+    QList<QPair<LIBSSH2_CHANNEL *, bool>> m_disposals;
     int m_channelsInUse = 0;
     bool m_pumpScheduled = false;
     bool m_inPump = false;
