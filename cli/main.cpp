@@ -1,7 +1,11 @@
 // sparkdeck-cli: the headless front-end. A thin dispatcher over core; every command's logic
 // lives in core/, so the desktop app can do the same.
 #include "execcommand.h"
+#include "downcommand.h"
 #include "plancommand.h"
+#include "scalecommand.h"
+#include "statuscommand.h"
+#include "upcommand.h"
 #include "validatecommand.h"
 
 #include <QCoreApplication>
@@ -19,6 +23,10 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<ValidateCommand>());
     commands.push_back(std::make_unique<PlanCommand>());
+    commands.push_back(std::make_unique<UpCommand>());
+    commands.push_back(std::make_unique<StatusCommand>());
+    commands.push_back(std::make_unique<ScaleCommand>());
+    commands.push_back(std::make_unique<DownCommand>());
     commands.push_back(std::make_unique<ExecCommand>());
     return commands;
 }

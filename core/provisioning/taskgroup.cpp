@@ -87,14 +87,31 @@ void TaskGroup::finishWhenIdle()
         finish(TaskOutcome::cancelled());
     } else if (m_failures == 0) {
         finish(TaskOutcome::success());
+    } else if (m_policy == FailurePolicy::TolerateErrors) {
+        finish(TaskOutcome::success(failureSummary()));
     } else if (m_failures == 1 || m_policy == FailurePolicy::StopOnError) {
         finish(m_firstFailure);
     } else {
-        finish(TaskOutcome::failure(Tr::tr("%1 of %2 tasks in '%3' failed; the first: %4")
-                                        .arg(m_failures)
-                                        .arg(m_tasks.size())
-                                        .arg(title(), m_firstFailure.message)));
+        finish(TaskOutcome::failure(failureSummary()));
     }
+}
+
+QString TaskGroup::failureSummary() const
+{
+    return Tr::tr("%1 of %2 tasks in '%3' failed; the first: %4")
+        .arg(m_failures)
+        .arg(m_tasks.size())
+        .arg(title(), m_firstFailure.message);
+}
+
+QList<Task *> TaskGroup::failedTasks() const
+{
+    QList<Task *> failed;
+    for (Task *task : m_tasks) {
+        if (task->state() == State::Finished && task->outcome().failed())
+            failed << task;
+    }
+    return failed;
 }
 
 void TaskGroup::handleCancel()

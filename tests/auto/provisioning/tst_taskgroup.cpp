@@ -18,6 +18,7 @@ private Q_SLOTS:
     void parallelGroupRespectsItsLimit();
     void stopOnErrorCancelsTheRunningAndSkipsTheRest();
     void continueOnErrorLetsTheOthersFinish();
+    void tolerateErrorsSucceedsAndNamesWhatFailed();
     void cancelReachesEveryRunningTaskAndEndsTheGroup();
     void nestedGroupsModelHostsInParallelAndStepsInSequence();
     void emptyGroupSucceeds();
@@ -99,6 +100,21 @@ void tst_TaskGroup::continueOnErrorLetsTheOthersFinish()
     QVERIFY(group.outcome().failed());
     QCOMPARE(group.outcome().message,
              QStringLiteral("2 of 3 tasks in 'workers' failed; the first: 10.0.0.12 is unreachable"));
+}
+
+void tst_TaskGroup::tolerateErrorsSucceedsAndNamesWhatFailed()
+{
+    TaskGroup group(QStringLiteral("workers"), TaskGroup::Mode::Parallel,
+                    TaskGroup::FailurePolicy::TolerateErrors);
+    FakeTask *a = add(group, "a");
+    FakeTask *b = add(group, "b");
+    group.start();
+    a->fail(QStringLiteral("10.0.0.12 is unreachable"));
+    b->succeed();
+    QVERIFY(group.outcome().succeeded());
+    QCOMPARE(group.outcome().message,
+             QStringLiteral("1 of 2 tasks in 'workers' failed; the first: 10.0.0.12 is unreachable"));
+    QCOMPARE(group.failedTasks(), QList<Task *>{a});
 }
 
 void tst_TaskGroup::cancelReachesEveryRunningTaskAndEndsTheGroup()

@@ -1,0 +1,174 @@
+#include "clustercommand.h"
+
+#include "sshprompts.h"
+
+#include "provisioning/operationrunner.h"
+#include "provisioning/clusterstatefile.h"
+#include "spec/clusterfileloader.h"
+#include "ssh/sshtarget.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+#include <QUrl>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+namespace SparkDeck::Cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Cli", text);
+}
+
+#ifdef Q_OS_UNIX
+/// Ctrl+C becomes a byte on a socket, read by the event loop: the handler itself does nothing
+/// but write, as a signal handler must.
+int g_interruptPipe[2] = {-1, -1};
+void handleInterrupt(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_interruptPipe[0], &byte, 1);
+}
+#endif
+
+} // namespace
+
+void ClusterCommand::addOptions(QCommandLineParser &parser) const
+{
+    parser.addOption({QStringLiteral("state"),
+                      tr("Folder for the cluster's journal and state (default: the user's data folder)."),
+                      QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("verbose"), tr("Log the SSH engine's work to stderr.")});
+}
+
+bool ClusterCommand::prepare(const QCommandLineParser &parser, QTextStream &err)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        err << usageLine() << '\n';
+        return false;
+    }
+    m_file = positional.first();
+    const LoadedClusterFile loaded = ClusterFileLoader::loadFile(m_file);
+    for (const Diagnostic &diagnostic : loaded.diagnostics)
+        err << diagnostic.format(m_file) << '\n';
+    if (!loaded.ok())
+        return false;
+    m_spec = loaded.spec;
+    m_stateDirectory = parser.isSet(QStringLiteral("state")) ? parser.value(QStringLiteral("state"))
+                                                             : ClusterStateFile::defaultDirectory(m_spec.name);
+    QLoggingCategory::setFilterRules(parser.isSet(QStringLiteral("verbose"))
+                                         ? QStringLiteral("sparkdeck.*.debug=true")
+                                         : QStringLiteral("sparkdeck.*.warning=false"));
+    askAtTerminal(m_pool);
+    m_machines = std::make_unique<ClusterMachines>(m_spec, &m_pool);
+    if (!m_machines->isValid()) {
+        err << m_file << ": error: " << m_machines->errorMessage() << '\n';
+        return false;
+    }
+    m_journal = std::make_unique<RunJournal>(m_stateDirectory);
+    const Status loadedJournal = m_journal->load();
+    if (!loadedJournal.ok()) {
+        err << loadedJournal.errorMessage() << '\n';
+        return false;
+    }
+    return true;
+}
+
+StandaloneRecipe ClusterCommand::recipe(const std::shared_ptr<RunContext> &context) const
+{
+    StandaloneRecipe recipe(m_spec, m_machines->master(), context);
+    const QString distribution = m_spec.spark.distribution;
+    if (!distribution.startsWith(QLatin1String("https://"))) {
+        const QString path = distribution.startsWith(QLatin1String("file:")) ? QUrl(distribution).toLocalFile() : distribution;
+        recipe.setLocalDistribution(SshTarget::expandHome(path));
+    }
+    return recipe;
+}
+
+int ClusterCommand::runOperation(OperationRunner &runner, QTextStream &out, QTextStream &err)
+{
+    if (journal().lastRunInterrupted()) {
+        out << tr("The last run (%1, started %2) did not finish; resuming: what is done is only checked.")
+                   .arg(journal().lastRun().value(QLatin1String("operation")).toString(),
+                        journal().lastRun().value(QLatin1String("started")).toString())
+            << '\n';
+    }
+    int verified = 0;
+    int applied = 0;
+    QObject::connect(&runner, &OperationRunner::stepStarted, &runner, [&](const QString &host, const QString &step) {
+        out << QStringLiteral("[%1] %2 ...").arg(host, step) << '\n';
+        out.flush();
+    });
+    QObject::connect(&runner, &OperationRunner::outputLine, &runner, [&](const QString &host, const QString &line) {
+        out << QStringLiteral("[%1]   %2").arg(host, line) << '\n';
+        out.flush();
+    });
+    QObject::connect(&runner, &OperationRunner::stepFinished, &runner,
+                     [&](const QString &host, const QString &step, const TaskOutcome &outcome, bool alreadyDone) {
+                         if (outcome.succeeded()) {
+                             ++(alreadyDone ? verified : applied);
+                             out << QStringLiteral("[%1] %2: %3").arg(host, step, alreadyDone ? tr("already done") : tr("done"))
+                                 << '\n';
+                         } else if (outcome.failed()) {
+                             err << QStringLiteral("[%1] %2: %3").arg(host, step, outcome.message) << '\n';
+                         }
+                         out.flush();
+                         err.flush();
+                     });
+    QObject::connect(&runner, &OperationRunner::journalProblem, &runner, [&](const QString &message) {
+        err << tr("warning: ") << message << '\n';
+    });
+
+#ifdef Q_OS_UNIX
+    std::unique_ptr<QSocketNotifier> interrupt;
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_interruptPipe) == 0) {
+        interrupt = std::make_unique<QSocketNotifier>(g_interruptPipe[1], QSocketNotifier::Read);
+        QObject::connect(interrupt.get(), &QSocketNotifier::activated, &runner, [&] {
+            char byte;
+            [[maybe_unused]] const auto readBytes = ::read(g_interruptPipe[1], &byte, 1);
+            err << tr("Interrupted: stopping every step...") << '\n';
+            err.flush();
+            runner.cancel();
+        });
+        std::signal(SIGINT, handleInterrupt);
+        std::signal(SIGTERM, handleInterrupt);
+    }
+#endif
+    QEventLoop loop;
+    QObject::connect(&runner, &OperationRunner::finished, &loop, &QEventLoop::quit);
+    runner.start();
+    if (runner.isRunning())
+        loop.exec();
+#ifdef Q_OS_UNIX
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    interrupt.reset();
+    ::close(g_interruptPipe[0]);
+    ::close(g_interruptPipe[1]);
+#endif
+    const TaskOutcome &outcome = runner.outcome();
+    if (outcome.succeeded()) {
+        out << tr("Done: %1 steps applied, %2 already in place.").arg(applied).arg(verified) << '\n';
+        if (!outcome.message.isEmpty())
+            err << tr("warning: ") << outcome.message << '\n';
+        return Success;
+    }
+    if (outcome.wasCancelled()) {
+        err << tr("Cancelled. Nothing is half-written; run the same command again to resume.") << '\n';
+        return Failure;
+    }
+    err << tr("Failed: ") << outcome.message << '\n'
+        << tr("Fix the cause and run the same command again: finished steps are only checked.") << '\n';
+    return Failure;
+}
+
+} // namespace SparkDeck::Cli

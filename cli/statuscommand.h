@@ -1,0 +1,18 @@
+#pragma once
+
+#include "clustercommand.h"
+
+namespace SparkDeck::Cli {
+
+/// `sparkdeck-cli status FILE [--json]`: the master and its workers as the master reports them
+/// on /json/, read through an SSH tunnel (the web UI stays on the master's private address).
+class StatusCommand : public ClusterCommand
+{
+public:
+    QString name() const override { return QStringLiteral("status"); }
+    QString summary() const override;
+    void addOptions(QCommandLineParser &parser) const override;
+    int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override;
+};
+
+} // namespace SparkDeck::Cli

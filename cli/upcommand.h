@@ -1,0 +1,16 @@
+#pragma once
+
+#include "clustercommand.h"
+
+namespace SparkDeck::Cli {
+
+/// `sparkdeck-cli up FILE`: brings the cluster up, or resumes and verifies it.
+class UpCommand : public ClusterCommand
+{
+public:
+    QString name() const override { return QStringLiteral("up"); }
+    QString summary() const override;
+    int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override;
+};
+
+} // namespace SparkDeck::Cli

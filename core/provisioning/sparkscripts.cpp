@@ -1,0 +1,279 @@
+#include "sparkscripts.h"
+
+#include "ssh/shellcommand.h"
+
+#include <QCryptographicHash>
+#include <QFileInfo>
+
+namespace SparkDeck {
+
+namespace {
+
+constexpr char kMasterClass[] = "org.apache.spark.deploy.master.Master";
+constexpr char kWorkerClass[] = "org.apache.spark.deploy.worker.Worker";
+
+QString sh(const QString &program, const QStringList &arguments)
+{
+    return ShellCommand(program, arguments).toString();
+}
+
+/// `printf '%s  %s\n' SUM PATH | sha512sum -c --status`: exit 0 when PATH has that checksum.
+QString checksumMatches(const char *tool, const QString &sum, const QString &path)
+{
+    return sh(QStringLiteral("printf"), {QStringLiteral("%s  %s\\n"), sum, path})
+           + QStringLiteral(" | ") + QString::fromLatin1(tool) + QStringLiteral(" -c --status >/dev/null 2>&1");
+}
+
+/// Fetches URL to PATH with whichever of curl, wget or python3 the host has.
+QString fetch(const QString &url, const QString &path, bool httpsOnly)
+{
+    const QString curl = sh(QStringLiteral("curl"), httpsOnly ? QStringList{QStringLiteral("-fsSL"), QStringLiteral("--proto"), QStringLiteral("=https"), QStringLiteral("--retry"), QStringLiteral("3"), QStringLiteral("-o"), path, url}
+                                                              : QStringList{QStringLiteral("-fsS"), QStringLiteral("--retry"), QStringLiteral("3"), QStringLiteral("-o"), path, url});
+    const QString wget = sh(QStringLiteral("wget"), {QStringLiteral("-q"), QStringLiteral("-O"), path, url});
+    const QString python = sh(QStringLiteral("python3"), {QStringLiteral("-c"),
+                                                          QStringLiteral("import sys, urllib.request; urllib.request.urlretrieve(sys.argv[1], sys.argv[2])"),
+                                                          url, path});
+    return QStringLiteral("if command -v curl >/dev/null 2>&1; then %1; "
+                          "elif command -v wget >/dev/null 2>&1; then %2; "
+                          "elif command -v python3 >/dev/null 2>&1; then %3; "
+                          "else echo 'neither curl, wget nor python3 is installed' >&2; exit 3; fi")
+        .arg(curl, wget, python);
+}
+
+} // namespace
+
+CommandRequest SparkScripts::javaPresent()
+{
+    return {QStringLiteral("command -v java >/dev/null 2>&1 || "
+                           "{ [ -n \"${JAVA_HOME:-}\" ] && [ -x \"$JAVA_HOME/bin/java\" ]; } || exit 1"),
+            {}, false, 30000};
+}
+
+CommandRequest SparkScripts::installJava()
+{
+    // Waits for the dpkg lock (first-boot VMs run apt themselves); a lock still held after
+    // ten minutes is reported as "try later" (75).
+    return {QStringLiteral(
+                "export DEBIAN_FRONTEND=noninteractive\n"
+                "if command -v apt-get >/dev/null 2>&1; then\n"
+                "  apt-get -q -o DPkg::Lock::Timeout=600 update >/dev/null || exit 75\n"
+                "  apt-get -q -y -o DPkg::Lock::Timeout=600 install --no-install-recommends "
+                "openjdk-17-jre-headless || apt-get -q -y -o DPkg::Lock::Timeout=600 install "
+                "--no-install-recommends default-jre-headless\n"
+                "elif command -v dnf >/dev/null 2>&1; then dnf -y install java-17-openjdk-headless\n"
+                "elif command -v yum >/dev/null 2>&1; then yum -y install java-17-openjdk-headless\n"
+                "elif command -v zypper >/dev/null 2>&1; then zypper -n install java-17-openjdk-headless\n"
+                "elif command -v apk >/dev/null 2>&1; then apk add openjdk17-jre-headless\n"
+                "else echo 'no supported package manager (apt-get, dnf, yum, zypper, apk)' >&2; exit 3; fi"),
+            {}, true, 20 * 60 * 1000};
+}
+
+CommandRequest SparkScripts::distributionCached(const QString &sha512) const
+{
+    return {checksumMatches("sha512sum", sha512, m_layout.cachedDistribution(sha512)) + QStringLiteral(" || exit 1"),
+            {}, false, 120000};
+}
+
+CommandRequest SparkScripts::downloadDistribution(const QString &url, const QString &sha512) const
+{
+    const QString target = m_layout.cachedDistribution(sha512);
+    const QString part = target + QStringLiteral(".part");
+    return {ShellCommand::allOf({ShellCommand(QStringLiteral("mkdir"), {QStringLiteral("-p"), QFileInfo(target).path()})})
+                + QStringLiteral(" && { ") + fetch(url, part, true) + QStringLiteral("; }")
+                + QStringLiteral(" && { ") + checksumMatches("sha512sum", sha512, part)
+                + QStringLiteral(" || { echo 'the download does not match its SHA-512; it was not used' >&2; ")
+                + sh(QStringLiteral("rm"), {QStringLiteral("-f"), part}) + QStringLiteral("; exit 4; }; }")
+                + QStringLiteral(" && ") + sh(QStringLiteral("mv"), {QStringLiteral("-f"), part, target}),
+            {}, false, 60 * 60 * 1000};
+}
+
+CommandRequest SparkScripts::shareDistribution(const QString &sha512, const QString &address, int port) const
+{
+    const QString pidFile = m_layout.runDir() + QStringLiteral("/share.pid");
+    return {ShellCommand::allOf({ShellCommand(QStringLiteral("mkdir"), {QStringLiteral("-p"), m_layout.runDir()}),
+                                 ShellCommand(QStringLiteral("cd"), {QFileInfo(m_layout.cachedDistribution(sha512)).path()})})
+                + QStringLiteral(" && { ") + sh(QStringLiteral("nohup"), {QStringLiteral("python3"), QStringLiteral("-m"), QStringLiteral("http.server"),
+                                                                          QStringLiteral("--bind"), address, QString::number(port)})
+                + QStringLiteral(" </dev/null >/dev/null 2>&1 & echo $! > ") + ShellCommand::quote(pidFile)
+                + QStringLiteral("; } && sleep 0.5 && kill -0 \"$(cat ") + ShellCommand::quote(pidFile) + QStringLiteral(")\""),
+            {}, false, 30000};
+}
+
+CommandRequest SparkScripts::sharingDistribution() const
+{
+    const QString pidFile = ShellCommand::quote(m_layout.runDir() + QStringLiteral("/share.pid"));
+    return {QStringLiteral("pid=$(cat %1 2>/dev/null) && kill -0 \"$pid\" 2>/dev/null || exit 1").arg(pidFile), {}, false, 30000};
+}
+
+CommandRequest SparkScripts::stopSharingDistribution() const
+{
+    const QString pidFile = ShellCommand::quote(m_layout.runDir() + QStringLiteral("/share.pid"));
+    return {QStringLiteral("pid=$(cat %1 2>/dev/null) && kill \"$pid\" 2>/dev/null; rm -f %1").arg(pidFile), {}, false, 30000};
+}
+
+CommandRequest SparkScripts::fetchDistribution(const QString &url, const QString &sha512) const
+{
+    CommandRequest request = downloadDistribution(url, sha512);
+    request.script.replace(fetch(url, m_layout.cachedDistribution(sha512) + QStringLiteral(".part"), true),
+                           fetch(url, m_layout.cachedDistribution(sha512) + QStringLiteral(".part"), false));
+    return request;
+}
+
+CommandRequest SparkScripts::unpacked(const QString &sha512) const
+{
+    const QString home = m_layout.sparkHome();
+    return {sh(QStringLiteral("test"), {QStringLiteral("-x"), home + QStringLiteral("/sbin/spark-daemon.sh")}) + QStringLiteral(" && ")
+                + sh(QStringLiteral("grep"), {QStringLiteral("-qx"), sha512, home + QStringLiteral("/.sparkdeck-distribution")})
+                + QStringLiteral(" 2>/dev/null || exit 1"),
+            {}, false, 30000};
+}
+
+CommandRequest SparkScripts::unpack(const QString &sha512) const
+{
+    const QString home = m_layout.sparkHome();
+    const QString part = home + QStringLiteral(".part");
+    return {ShellCommand::allOf({ShellCommand(QStringLiteral("rm"), {QStringLiteral("-rf"), part}),
+                                 ShellCommand(QStringLiteral("mkdir"), {QStringLiteral("-p"), part}),
+                                 ShellCommand(QStringLiteral("tar"), {QStringLiteral("-xzf"), m_layout.cachedDistribution(sha512),
+                                                                       QStringLiteral("-C"), part, QStringLiteral("--strip-components=1"),
+                                                                       QStringLiteral("--no-same-owner")})})
+                + QStringLiteral(" && ") + sh(QStringLiteral("printf"), {QStringLiteral("%s\\n"), sha512})
+                + QStringLiteral(" > ") + ShellCommand::quote(part + QStringLiteral("/.sparkdeck-distribution"))
+                + QStringLiteral(" && ") + ShellCommand::allOf({ShellCommand(QStringLiteral("rm"), {QStringLiteral("-rf"), home}),
+                                                               ShellCommand(QStringLiteral("mv"), {part, home})}),
+            {}, false, 10 * 60 * 1000};
+}
+
+CommandRequest SparkScripts::fileHasContent(const QString &path, const QByteArray &content)
+{
+    const QString sum = QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+    return {checksumMatches("sha256sum", sum, path) + QStringLiteral(" || exit 1"), {}, false, 30000};
+}
+
+CommandRequest SparkScripts::writeFile(const QString &path, const QByteArray &content, int mode)
+{
+    const QString part = path + QStringLiteral(".part");
+    // umask first: a secret is never readable by others, not even for a moment.
+    return {QStringLiteral("umask 077 && ")
+                + ShellCommand::allOf({ShellCommand(QStringLiteral("mkdir"), {QStringLiteral("-p"), QFileInfo(path).path()})})
+                + QStringLiteral(" && cat > ") + ShellCommand::quote(part) + QStringLiteral(" && ")
+                + ShellCommand::allOf({ShellCommand(QStringLiteral("chmod"), {QString::number(mode, 8), part}),
+                                       ShellCommand(QStringLiteral("mv"), {QStringLiteral("-f"), part, path})}),
+            content, false, 30000};
+}
+
+QString SparkScripts::sparkDaemon() const
+{
+    return m_layout.sparkHome() + QStringLiteral("/sbin/spark-daemon.sh");
+}
+
+QString SparkScripts::daemon(const QString &action, const char *className, int instance)
+{
+    return action + QLatin1Char(' ') + QString::fromLatin1(className) + QLatin1Char(' ') + QString::number(instance);
+}
+
+CommandRequest SparkScripts::masterRunning() const
+{
+    return {sh(sparkDaemon(), {QStringLiteral("status"), QString::fromLatin1(kMasterClass), QStringLiteral("1")})
+                + QStringLiteral(" >/dev/null 2>&1 || exit 1"),
+            {}, false, 30000};
+}
+
+CommandRequest SparkScripts::startMaster() const
+{
+    return {sh(sparkDaemon(), {QStringLiteral("start"), QString::fromLatin1(kMasterClass), QStringLiteral("1")}), {}, false, 120000};
+}
+
+CommandRequest SparkScripts::stopMaster() const
+{
+    return {sh(sparkDaemon(), {QStringLiteral("stop"), QString::fromLatin1(kMasterClass), QStringLiteral("1")}), {}, false, 120000};
+}
+
+CommandRequest SparkScripts::workerRunning(int instance) const
+{
+    return {sh(sparkDaemon(), {QStringLiteral("status"), QString::fromLatin1(kWorkerClass), QString::number(instance)})
+                + QStringLiteral(" >/dev/null 2>&1 || exit 1"),
+            {}, false, 30000};
+}
+
+CommandRequest SparkScripts::startWorker(int instance, const QString &masterUrl, int webUiPort) const
+{
+    return {sh(sparkDaemon(), {QStringLiteral("start"), QString::fromLatin1(kWorkerClass), QString::number(instance),
+                               QStringLiteral("--webui-port"), QString::number(webUiPort), masterUrl}),
+            {}, false, 120000};
+}
+
+CommandRequest SparkScripts::decommissionWorker(int instance) const
+{
+    return {sh(sparkDaemon(), {QStringLiteral("decommission"), QString::fromLatin1(kWorkerClass), QString::number(instance)}), {}, false, 60000};
+}
+
+CommandRequest SparkScripts::stopWorker(int instance) const
+{
+    return {sh(sparkDaemon(), {QStringLiteral("stop"), QString::fromLatin1(kWorkerClass), QString::number(instance)}), {}, false, 120000};
+}
+
+namespace {
+
+/// A fixed program; every value reaches it as an argument, never as program text.
+constexpr char kWaitForMaster[] = R"PY(
+import json, sys, time, urllib.request
+url, what, arg, deadline = sys.argv[1], sys.argv[2], sys.argv[3], time.time() + float(sys.argv[4])
+def alive(s):
+    return [w for w in s.get("workers", []) if w.get("state") == "ALIVE"]
+def holds(s):
+    if what == "master":
+        return s.get("status") == "ALIVE"
+    if what == "workers":
+        return len(alive(s)) >= int(arg)
+    host, port = arg.rsplit(":", 1)
+    return not any(w.get("host") == host and w.get("webuiaddress", "").endswith(":" + port) for w in alive(s))
+last = "no answer"
+while time.time() < deadline:
+    try:
+        s = json.load(urllib.request.urlopen(url, timeout=5))
+        if holds(s):
+            sys.exit(0)
+        last = "master %s, %d workers ALIVE" % (s.get("status"), len(alive(s)))
+    except Exception as e:
+        last = str(e)
+    time.sleep(0.5)
+print("gave up waiting for the master at %s (%s)" % (url, last), file=sys.stderr)
+sys.exit(1)
+)PY";
+
+CommandRequest waitForMaster(const QString &address, int webUiPort, const QString &what,
+                             const QString &argument, int seconds)
+{
+    const QString host = address.contains(QLatin1Char(':')) ? QLatin1Char('[') + address + QLatin1Char(']') : address;
+    const QString url = QStringLiteral("http://%1:%2/json/").arg(host).arg(webUiPort);
+    return {ShellCommand(QStringLiteral("python3"), {QStringLiteral("-c"), QString::fromLatin1(kWaitForMaster), url,
+                                                     what, argument, QString::number(seconds)}).toString(),
+            {}, false, (seconds + 30) * 1000};
+}
+
+} // namespace
+
+CommandRequest SparkScripts::waitForMasterAlive(const QString &address, int webUiPort, int seconds)
+{
+    return waitForMaster(address, webUiPort, QStringLiteral("master"), QStringLiteral("-"), seconds);
+}
+
+CommandRequest SparkScripts::waitForAliveWorkers(const QString &address, int webUiPort, int count, int seconds)
+{
+    return waitForMaster(address, webUiPort, QStringLiteral("workers"), QString::number(count), seconds);
+}
+
+CommandRequest SparkScripts::waitForWorkerGone(const QString &address, int webUiPort,
+                                               const QString &workerHost, int workerWebUiPort, int seconds)
+{
+    return waitForMaster(address, webUiPort, QStringLiteral("gone"),
+                         workerHost + QLatin1Char(':') + QString::number(workerWebUiPort), seconds);
+}
+
+CommandRequest SparkScripts::removeClusterFiles() const
+{
+    return {sh(QStringLiteral("rm"), {QStringLiteral("-rf"), QStringLiteral("--"), m_layout.root()}), {}, true, 120000};
+}
+
+} // namespace SparkDeck

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "provisioning/clusterlayout.h"
+#include "provisioning/machine.h"
+
+#include <QString>
+
+namespace SparkDeck {
+
+/// The shell scripts of a Spark standalone cluster's steps, as pairs of check and apply.
+/// Pure functions: every value from the user goes through ShellCommand; the fixed parts are
+/// POSIX sh. Each check exits 0 when the world already holds and 1 when it does not.
+class SparkScripts
+{
+public:
+    explicit SparkScripts(const ClusterLayout &layout) : m_layout(layout) {}
+
+    // Java runtime, through the host's package manager.
+    static CommandRequest javaPresent();
+    static CommandRequest installJava();
+
+    // The distribution, cached by checksum on each host.
+    CommandRequest distributionCached(const QString &sha512) const;
+    CommandRequest downloadDistribution(const QString &url, const QString &sha512) const;
+    /// On the master: serves the cached distribution to the workers over the private network
+    /// (one copy leaves the user's computer, whatever the worker count).
+    CommandRequest shareDistribution(const QString &sha512, const QString &address, int port) const;
+    CommandRequest sharingDistribution() const;
+    CommandRequest stopSharingDistribution() const;
+    CommandRequest fetchDistribution(const QString &url, const QString &sha512) const;
+    CommandRequest unpacked(const QString &sha512) const;
+    CommandRequest unpack(const QString &sha512) const;
+
+    // Files with exact content, written atomically with a mode.
+    static CommandRequest fileHasContent(const QString &path, const QByteArray &content);
+    static CommandRequest writeFile(const QString &path, const QByteArray &content, int mode);
+
+    // Daemons, through Spark's own sbin/spark-daemon.sh (pid files, logs, refusing doubles).
+    CommandRequest masterRunning() const;
+    CommandRequest startMaster() const;
+    CommandRequest stopMaster() const;
+    CommandRequest workerRunning(int instance) const;
+    CommandRequest startWorker(int instance, const QString &masterUrl, int webUiPort) const;
+    CommandRequest decommissionWorker(int instance) const;
+    CommandRequest stopWorker(int instance) const;
+    /// Run on the master (python3): waits until its own /json/ says the master is ALIVE...
+    static CommandRequest waitForMasterAlive(const QString &address, int webUiPort, int seconds);
+    /// ...or lists at least `count` ALIVE workers...
+    static CommandRequest waitForAliveWorkers(const QString &address, int webUiPort, int count, int seconds);
+    /// ...or no longer lists the worker at host:webUiPort as ALIVE (DECOMMISSIONED, DEAD or gone).
+    static CommandRequest waitForWorkerGone(const QString &address, int webUiPort,
+                                            const QString &workerHost, int workerWebUiPort, int seconds);
+
+    /// Everything of the cluster on a host, the shared folder excepted.
+    CommandRequest removeClusterFiles() const;
+
+private:
+    static QString daemon(const QString &action, const char *className, int instance);
+    QString sparkDaemon() const;
+
+    ClusterLayout m_layout;
+};
+
+} // namespace SparkDeck

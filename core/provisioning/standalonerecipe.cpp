@@ -1,0 +1,482 @@
+#include "standalonerecipe.h"
+
+#include "provisioning/scriptstep.h"
+#include "provisioning/sparkscripts.h"
+#include "render/sparkconfig.h"
+#include "ssh/shellcommand.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QThread>
+
+namespace SparkDeck {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(SparkDeck::StandaloneRecipe)
+};
+
+const char kHostProperty[] = "sparkdeck.host";
+
+/// Learns the distribution's SHA-512: from the cluster file, from a local file (hashed on a
+/// worker thread, never on the GUI thread) or from the `<url>.sha512` that Apache publishes.
+class ChecksumTask : public Task
+{
+public:
+    ChecksumTask(const SparkSpec &spark, const QString &localFile, std::shared_ptr<RunContext> context)
+        : Task(Tr::tr("Learn the distribution's SHA-512")), m_spark(spark), m_localFile(localFile), m_context(std::move(context))
+    {}
+    ~ChecksumTask() override
+    {
+        if (m_thread) {
+            m_thread->requestInterruption();
+            m_thread->wait();
+        }
+    }
+
+protected:
+    void run() override
+    {
+        if (!m_spark.sha512.isEmpty()) {
+            m_context->sha512 = m_spark.sha512.toLower();
+            finish(TaskOutcome::success());
+        } else if (!m_localFile.isEmpty()) {
+            hashLocalFile();
+        } else {
+            fetchPublishedChecksum();
+        }
+    }
+    void handleCancel() override
+    {
+        if (m_reply)
+            m_reply->abort();
+        if (m_thread)
+            m_thread->requestInterruption();
+        finish(TaskOutcome::cancelled());
+    }
+
+private:
+    void hashLocalFile()
+    {
+        const QString path = m_localFile;
+        auto result = std::make_shared<QString>();
+        m_thread = QThread::create([path, result] {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                *result = QLatin1Char('!') + file.errorString();
+                return;
+            }
+            QCryptographicHash hash(QCryptographicHash::Sha512);
+            while (!file.atEnd() && !QThread::currentThread()->isInterruptionRequested())
+                hash.addData(file.read(1 << 20));
+            *result = QString::fromLatin1(hash.result().toHex());
+        });
+        connect(m_thread, &QThread::finished, this, [this, result, path] {
+            m_thread->deleteLater();
+            m_thread = nullptr;
+            if (result->startsWith(QLatin1Char('!'))) {
+                finish(TaskOutcome::failure(Tr::tr("Cannot read the distribution %1: %2").arg(path, result->mid(1))));
+                return;
+            }
+            m_context->sha512 = *result;
+            finish(TaskOutcome::success());
+        });
+        m_thread->start();
+    }
+
+    void fetchPublishedChecksum()
+    {
+        const QUrl url(m_spark.distribution + QStringLiteral(".sha512"));
+        QNetworkRequest request(url);
+        request.setTransferTimeout(30000);
+        m_reply = m_network.get(request);
+        connect(m_reply, &QNetworkReply::finished, this, [this, url] {
+            m_reply->deleteLater();
+            if (m_reply->error() != QNetworkReply::NoError) {
+                finish(TaskOutcome::failure(Tr::tr("Cannot fetch the checksum %1: %2. Put the distribution's "
+                                                   "SHA-512 in the cluster file (spark.sha512).")
+                                                .arg(url.toString(), m_reply->errorString()), true));
+                return;
+            }
+            // Apache writes "<hash>  <file>" or, in older releases, "<file>: 1A2B 3C4D ..." on
+            // several lines: keep the hex digits after any "name:".
+            QString text = QString::fromLatin1(m_reply->readAll());
+            if (text.contains(QLatin1Char(':')))
+                text = text.section(QLatin1Char(':'), 1);
+            else
+                text = text.section(QLatin1Char(' '), 0, 0);
+            text.remove(QRegularExpression(QStringLiteral("\\s")));
+            if (!QRegularExpression(QStringLiteral("^[0-9a-fA-F]{128}$")).match(text).hasMatch()) {
+                finish(TaskOutcome::failure(Tr::tr("%1 holds no SHA-512; put the checksum in the cluster file "
+                                                   "(spark.sha512).").arg(url.toString())));
+                return;
+            }
+            m_context->sha512 = text.toLower();
+            finish(TaskOutcome::success());
+        });
+    }
+
+    SparkSpec m_spark;
+    QString m_localFile;
+    std::shared_ptr<RunContext> m_context;
+    QThread *m_thread = nullptr;
+    QNetworkAccessManager m_network;
+    QPointer<QNetworkReply> m_reply;
+};
+
+/// Reads the cluster's authentication secret from the master's spark-defaults.conf, so that
+/// a second `up` or a scale keeps the secret the running daemons share; makes a new one for a
+/// new cluster.
+class SecretTask : public Task
+{
+public:
+    SecretTask(Machine *master, const QString &defaultsFile, std::shared_ptr<RunContext> context)
+        : Task(Tr::tr("Read or create the cluster's authentication secret")), m_master(master),
+          m_defaultsFile(defaultsFile), m_context(std::move(context))
+    {}
+
+protected:
+    void run() override
+    {
+        const QString script = QStringLiteral("sed -n 's/^spark\\.authenticate\\.secret[[:space:]]*//p' ")
+                               + ShellCommand::quote(m_defaultsFile) + QStringLiteral(" 2>/dev/null; exit 0");
+        m_job = m_master->run({script, {}, false, 30000}, this);
+        connect(m_job, &MachineJob::finished, this, [this](const ExecResult &result) {
+            if (!result.succeeded()) {
+                finish(TaskOutcome::failure(Tr::tr("%1: cannot read the cluster secret (%2)")
+                                                .arg(m_master->displayName(), result.summary()), !result.finished()));
+                return;
+            }
+            const QString existing = QString::fromUtf8(result.standardOutput).trimmed();
+            m_context->secret = existing.isEmpty() ? Secret::generate() : Secret(existing);
+            finish(TaskOutcome::success(existing.isEmpty() ? Tr::tr("new secret") : Tr::tr("kept the existing secret")));
+        });
+        m_job->start();
+    }
+    void handleCancel() override
+    {
+        if (m_job)
+            m_job->cancel();
+        finish(TaskOutcome::cancelled());
+    }
+
+private:
+    QPointer<Machine> m_master;
+    QString m_defaultsFile;
+    std::shared_ptr<RunContext> m_context;
+    QPointer<MachineJob> m_job;
+};
+
+/// Uploads a local file unless the machine has it already (same checksum).
+class UploadStep : public Step
+{
+public:
+    UploadStep(const QString &title, Machine *machine, const QString &localPath,
+               std::function<QString()> remotePath, std::function<CommandRequest()> check)
+        : Step(title), m_machine(machine), m_localPath(localPath), m_remotePath(std::move(remotePath)), m_check(std::move(check))
+    {}
+
+protected:
+    void check() override
+    {
+        watch(m_machine->run(m_check(), this), [this](const ExecResult &result) {
+            if (result.finished() && (result.exitCode == 0 || result.exitCode == 1))
+                checkFinished(result.exitCode == 0);
+            else
+                checkFailed(TaskOutcome::failure(failure(result), !result.finished()));
+        });
+    }
+    void apply() override
+    {
+        MachineJob *job = m_machine->upload(m_localPath, m_remotePath(), 0644, this);
+        watch(job, [this](const ExecResult &result) {
+            applyFinished(result.succeeded() ? TaskOutcome::success()
+                                             : TaskOutcome::failure(failure(result), true));
+        });
+    }
+    void abort() override
+    {
+        if (m_job) {
+            m_job->disconnect(this);
+            m_job->cancel();
+        }
+    }
+
+private:
+    void watch(MachineJob *job, std::function<void(const ExecResult &)> then)
+    {
+        m_job = job;
+        connect(job, &MachineJob::progress, this, [this](qint64 done, qint64 total) {
+            if (total > 0 && done * 10 / total != m_lastTenth) {
+                m_lastTenth = done * 10 / total;
+                Q_EMIT outputLine(Tr::tr("uploaded %1 of %2 MiB").arg(done >> 20).arg(total >> 20));
+            }
+        });
+        connect(job, &MachineJob::finished, this, [job, then](const ExecResult &result) {
+            job->deleteLater();
+            then(result);
+        });
+        job->start();
+    }
+    QString failure(const ExecResult &result) const
+    {
+        return Tr::tr("%1: %2 failed (%3)").arg(m_machine->displayName(), title(), result.summary());
+    }
+
+    QPointer<Machine> m_machine;
+    QString m_localPath;
+    std::function<QString()> m_remotePath;
+    std::function<CommandRequest()> m_check;
+    QPointer<MachineJob> m_job;
+    qint64 m_lastTenth = -1;
+};
+
+/// The port the master serves the distribution on while workers fetch it: fixed per cluster.
+int sharingPort(const QString &clusterName)
+{
+    return 20000 + int(qHash(clusterName) % 10000);
+}
+
+} // namespace
+
+StandaloneRecipe::StandaloneRecipe(const ClusterSpec &spec, Machine *master, std::shared_ptr<RunContext> context)
+    : m_spec(spec), m_layout(spec), m_master(master), m_context(std::move(context))
+{}
+
+QString StandaloneRecipe::hostOf(const QObject *task)
+{
+    return task->property(kHostProperty).toString();
+}
+
+Task *StandaloneRecipe::tagged(Task *task, const Machine *machine) const
+{
+    task->setProperty(kHostProperty, machine ? machine->displayName() : Tr::tr("this computer"));
+    return task;
+}
+
+TaskGroup *StandaloneRecipe::sequence(const QString &title, const Machine *machine) const
+{
+    auto *group = new TaskGroup(title, TaskGroup::Mode::Sequence);
+    tagged(group, machine);
+    return group;
+}
+
+void StandaloneRecipe::addConfiguration(TaskGroup *group, Machine *machine) const
+{
+    const SparkNode node{machine->address(), m_master->address(), m_layout.sparkHome(), m_layout.root()};
+    const QString envFile = m_layout.confDir() + QStringLiteral("/spark-env.sh");
+    const QByteArray env = SparkConfigRenderer::sparkEnv(m_spec, node).toUtf8();
+    group->addTask(tagged(new ScriptStep(Tr::tr("Write conf/spark-env.sh"), machine,
+                                         SparkScripts::fileHasContent(envFile, env),
+                                         SparkScripts::writeFile(envFile, env, 0644)), machine));
+    const QString defaultsFile = m_layout.confDir() + QStringLiteral("/spark-defaults.conf");
+    const ClusterSpec spec = m_spec;
+    const std::shared_ptr<RunContext> context = m_context;
+    auto defaults = [spec, node, context] { return SparkConfigRenderer::sparkDefaults(spec, node, context->secret).toUtf8(); };
+    group->addTask(tagged(new ScriptStep(Tr::tr("Write conf/spark-defaults.conf (secret ********)"), machine,
+                                         [=] { return SparkScripts::fileHasContent(defaultsFile, defaults()); },
+                                         [=] { return SparkScripts::writeFile(defaultsFile, defaults(), 0600); }),
+                          machine));
+}
+
+TaskGroup *StandaloneRecipe::prepareMachine(Machine *machine, bool isMaster, bool shareDistribution) const
+{
+    TaskGroup *group = sequence(isMaster ? Tr::tr("Prepare the master") : Tr::tr("Prepare a worker host"), machine);
+    auto *java = new ScriptStep(Tr::tr("Install a Java runtime"), machine, SparkScripts::javaPresent(), SparkScripts::installJava());
+    java->setFailureHint(Tr::tr("Install Java 17 on the host by hand, or give the login user sudo rights"));
+    group->addTask(tagged(java, machine));
+
+    const SparkScripts scripts(m_layout);
+    const std::shared_ptr<RunContext> context = m_context;
+    auto cached = [scripts, context] { return scripts.distributionCached(context->sha512); };
+    if (isMaster && !m_localDistribution.isEmpty()) {
+        const ClusterLayout layout = m_layout;
+        group->addTask(tagged(new UploadStep(Tr::tr("Upload Spark from this computer (once)"), machine, m_localDistribution,
+                                             [layout, context] { return layout.cachedDistribution(context->sha512); }, cached),
+                              machine));
+    } else if (isMaster) {
+        const QString url = m_spec.spark.distribution;
+        auto *download = new ScriptStep(Tr::tr("Download Spark %1").arg(m_spec.spark.version), machine, cached,
+                                        [scripts, context, url] { return scripts.downloadDistribution(url, context->sha512); });
+        download->setFailureHint(Tr::tr("Check that the master can reach %1").arg(QUrl(url).host()));
+        group->addTask(tagged(download, machine));
+    } else {
+        const QString masterAddress = m_master->address();
+        const int port = sharingPort(m_spec.name);
+        auto *fetch = new ScriptStep(Tr::tr("Copy Spark from the master"), machine, cached, [scripts, context, masterAddress, port] {
+            const QString host = masterAddress.contains(QLatin1Char(':')) ? QLatin1Char('[') + masterAddress + QLatin1Char(']') : masterAddress;
+            return scripts.fetchDistribution(QStringLiteral("http://%1:%2/spark.tgz").arg(host).arg(port), context->sha512);
+        });
+        fetch->setFailureHint(Tr::tr("Check that this host reaches the master at %1 on port %2").arg(masterAddress).arg(port));
+        group->addTask(tagged(fetch, machine));
+    }
+    group->addTask(tagged(new ScriptStep(Tr::tr("Unpack Spark %1").arg(m_spec.spark.version), machine,
+                                         [scripts, context] { return scripts.unpacked(context->sha512); },
+                                         [scripts, context] { return scripts.unpack(context->sha512); }),
+                          machine));
+    addConfiguration(group, machine);
+    if (isMaster && shareDistribution)
+        group->addTask(shareStep());
+    return group;
+}
+
+Task *StandaloneRecipe::startWorker(const WorkerSlot &slot) const
+{
+    const SparkScripts scripts(m_layout);
+    auto *start = new ScriptStep(Tr::tr("Start worker %1 (%2 cores, %3)")
+                                     .arg(slot.instance)
+                                     .arg(m_spec.workers.cores)
+                                     .arg(m_spec.workers.memory.toSparkString()),
+                                 slot.machine, scripts.workerRunning(slot.instance),
+                                 scripts.startWorker(slot.instance, SparkConfigRenderer::masterUrl(m_master->address()), slot.webUiPort));
+    start->setFailureHint(Tr::tr("See the worker's log in %1").arg(m_layout.logDir()));
+    return tagged(start, slot.machine);
+}
+
+TaskGroup *StandaloneRecipe::up(const QList<WorkerSlot> &workers) const
+{
+    auto *run = new TaskGroup(Tr::tr("Bring up cluster '%1'").arg(m_spec.name), TaskGroup::Mode::Sequence);
+    addPrelude(run);
+
+    QList<Machine *> workerMachines;
+    for (const WorkerSlot &slot : workers) {
+        if (slot.machine != m_master && !workerMachines.contains(slot.machine))
+            workerMachines << slot.machine;
+    }
+    TaskGroup *master = prepareMachine(m_master, true, !workerMachines.isEmpty());
+    const SparkScripts scripts(m_layout);
+    auto *startMaster = new ScriptStep(Tr::tr("Start the master on %1:%2").arg(m_master->address()).arg(SparkPorts::kMaster),
+                                       m_master, scripts.masterRunning(), scripts.startMaster());
+    startMaster->setFailureHint(Tr::tr("See the master's log in %1").arg(m_layout.logDir()));
+    master->addTask(tagged(startMaster, m_master));
+    master->addTask(tagged(new ScriptStep(Tr::tr("Wait until the master is ALIVE"), m_master, CommandRequest{},
+                                          SparkScripts::waitForMasterAlive(m_master->address(), SparkPorts::kMasterWebUi, m_waitSeconds)),
+                           m_master));
+    run->addTask(master);
+    run->addTask(addWorkers(workers, int(workers.size()), !workerMachines.isEmpty()));
+    return run;
+}
+
+TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int aliveAfter) const
+{
+    auto *run = new TaskGroup(Tr::tr("Add workers to cluster '%1'").arg(m_spec.name), TaskGroup::Mode::Sequence);
+    addPrelude(run);
+    bool otherHosts = false;
+    for (const WorkerSlot &slot : workers)
+        otherHosts = otherHosts || slot.machine != m_master;
+    if (otherHosts)
+        run->addTask(shareStep());
+    run->addTask(addWorkers(workers, aliveAfter, otherHosts));
+    return run;
+}
+
+void StandaloneRecipe::addPrelude(TaskGroup *run) const
+{
+    run->addTask(tagged(new ChecksumTask(m_spec.spark, m_localDistribution, m_context), nullptr));
+    run->addTask(tagged(new SecretTask(m_master, m_layout.confDir() + QStringLiteral("/spark-defaults.conf"), m_context), m_master));
+}
+
+Task *StandaloneRecipe::shareStep() const
+{
+    const SparkScripts scripts(m_layout);
+    const std::shared_ptr<RunContext> context = m_context;
+    const QString address = m_master->address();
+    const int port = sharingPort(m_spec.name);
+    return tagged(new ScriptStep(Tr::tr("Share Spark with the workers on port %1").arg(port), m_master,
+                                 [scripts] { return scripts.sharingDistribution(); },
+                                 [scripts, context, address, port] { return scripts.shareDistribution(context->sha512, address, port); }),
+                  m_master);
+}
+
+TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int aliveAfter, bool stopSharing) const
+{
+    auto *group = new TaskGroup(Tr::tr("Start the workers"), TaskGroup::Mode::Sequence);
+    auto *hosts = new TaskGroup(Tr::tr("Worker hosts"), TaskGroup::Mode::Parallel, TaskGroup::FailurePolicy::TolerateErrors);
+    QList<Machine *> seen;
+    for (const WorkerSlot &slot : workers) {
+        if (seen.contains(slot.machine))
+            continue;
+        seen << slot.machine;
+        TaskGroup *host = slot.machine == m_master ? sequence(Tr::tr("Workers on the master's host"), slot.machine)
+                                                   : prepareMachine(slot.machine, false, false);
+        for (const WorkerSlot &other : workers) {
+            if (other.machine == slot.machine)
+                host->addTask(startWorker(other));
+        }
+        hosts->addTask(host);
+    }
+    group->addTask(hosts);
+    if (stopSharing) {
+        const SparkScripts scripts(m_layout);
+        group->addTask(tagged(new ScriptStep(Tr::tr("Stop sharing Spark"), m_master, CommandRequest{},
+                                             scripts.stopSharingDistribution()), m_master));
+    }
+    if (workers.isEmpty())
+        return group;
+    // A host that failed is named in the hosts group's message; wait only for the others.
+    const QPointer<TaskGroup> hostGroup = hosts;
+    const QString masterAddress = m_master->address();
+    const int seconds = m_waitSeconds;
+    QHash<QString, int> workersPerHost;
+    for (const WorkerSlot &slot : workers)
+        ++workersPerHost[slot.machine->displayName()];
+    auto wait = [hostGroup, masterAddress, seconds, aliveAfter, workersPerHost] {
+        int lost = 0;
+        for (Task *failed : hostGroup ? hostGroup->failedTasks() : QList<Task *>())
+            lost += workersPerHost.value(hostOf(failed));
+        return SparkScripts::waitForAliveWorkers(masterAddress, SparkPorts::kMasterWebUi, aliveAfter - lost, seconds);
+    };
+    group->addTask(tagged(new ScriptStep(Tr::tr("Wait until the master lists the workers ALIVE"), m_master,
+                                         [] { return CommandRequest{}; }, wait),
+                          m_master));
+    return group;
+}
+
+TaskGroup *StandaloneRecipe::removeWorkers(const QList<WorkerSlot> &workers) const
+{
+    auto *group = new TaskGroup(Tr::tr("Remove workers gracefully"), TaskGroup::Mode::Parallel, TaskGroup::FailurePolicy::ContinueOnError);
+    const SparkScripts scripts(m_layout);
+    for (const WorkerSlot &slot : workers) {
+        TaskGroup *one = sequence(Tr::tr("Decommission worker %1").arg(slot.instance), slot.machine);
+        one->addTask(tagged(new ScriptStep(Tr::tr("Decommission worker %1").arg(slot.instance), slot.machine,
+                                           CommandRequest{}, scripts.decommissionWorker(slot.instance)), slot.machine));
+        one->addTask(tagged(new ScriptStep(Tr::tr("Wait until the master no longer lists it ALIVE"), m_master, CommandRequest{},
+                                           SparkScripts::waitForWorkerGone(m_master->address(), SparkPorts::kMasterWebUi,
+                                                                           slot.machine->address(), slot.webUiPort, m_waitSeconds)),
+                            slot.machine));
+        one->addTask(tagged(new ScriptStep(Tr::tr("Stop worker %1").arg(slot.instance), slot.machine,
+                                           CommandRequest{}, scripts.stopWorker(slot.instance)), slot.machine));
+        group->addTask(one);
+    }
+    return group;
+}
+
+TaskGroup *StandaloneRecipe::down(const QList<WorkerSlot> &workers, const QList<Machine *> &machines) const
+{
+    auto *run = new TaskGroup(Tr::tr("Tear down cluster '%1'").arg(m_spec.name), TaskGroup::Mode::Sequence,
+                              TaskGroup::FailurePolicy::ContinueOnError);
+    const SparkScripts scripts(m_layout);
+    auto *stopWorkers = new TaskGroup(Tr::tr("Stop the workers"), TaskGroup::Mode::Parallel, TaskGroup::FailurePolicy::ContinueOnError);
+    for (const WorkerSlot &slot : workers) {
+        stopWorkers->addTask(tagged(new ScriptStep(Tr::tr("Stop worker %1").arg(slot.instance), slot.machine,
+                                                   CommandRequest{}, scripts.stopWorker(slot.instance)), slot.machine));
+    }
+    run->addTask(stopWorkers);
+    run->addTask(tagged(new ScriptStep(Tr::tr("Stop the master"), m_master, CommandRequest{}, scripts.stopMaster()), m_master));
+    run->addTask(tagged(new ScriptStep(Tr::tr("Stop sharing Spark"), m_master, CommandRequest{}, scripts.stopSharingDistribution()), m_master));
+    auto *remove = new TaskGroup(Tr::tr("Remove the cluster's files"), TaskGroup::Mode::Parallel, TaskGroup::FailurePolicy::ContinueOnError);
+    for (Machine *machine : machines)
+        remove->addTask(tagged(new ScriptStep(Tr::tr("Remove %1").arg(m_layout.root()), machine, CommandRequest{},
+                                              scripts.removeClusterFiles()), machine));
+    run->addTask(remove);
+    return run;
+}
+
+} // namespace SparkDeck
