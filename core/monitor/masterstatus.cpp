@@ -49,10 +49,12 @@ Result<MasterStatus> MasterStatus::fromJson(const QByteArray &json)
 {
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+    if (error.error != QJsonParseError::NoError) {
         return Error{Tr::tr("the master's /json/ answer is not a JSON object (%1); is this a "
                             "Spark standalone master?").arg(error.errorString())};
     }
+    if (!document.isObject())
+        return Error{Tr::tr("the master's /json/ answer is not a JSON object; is this a Spark standalone master?")};
     const QJsonObject root = document.object();
     if (!root.contains(QLatin1String("workers")) || !root.contains(QLatin1String("status")))
         return Error{Tr::tr("the master's /json/ answer has no 'workers' or 'status'; is this a "

@@ -39,7 +39,7 @@ public:
         m_timer.setSingleShot(true);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             end(Tr::tr("the command did not finish within %1 s on this computer")
-                    .arg(m_request.timeoutMs / 1000));
+                    .arg(m_request.timeoutMs / 1000.0));
         });
     }
     ~LocalJob() override { stopProcess(); }

@@ -1,0 +1,155 @@
+// The scripts of a standalone cluster's steps, run for real through /bin/sh on this computer
+// in a scratch layout: checks say whether the world holds, applies make it so, hostile paths
+// arrive literally, and the waits read a master's /json/ served over HTTP.
+#include "provisioning/localmachine.h"
+#include "provisioning/sparkscripts.h"
+
+#include <QCryptographicHash>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTcpServer>
+#include <QtTest>
+
+using namespace SparkDeck;
+
+class tst_SparkScripts : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void writesFilesAtomicallyWithTheirMode();
+    void recognisesTheCachedDistributionByChecksum();
+    void unpacksOnceAndRecognisesIt();
+    void fetchesFromTheMasterAndRefusesACorruptCopy();
+    void waitsForTheMasterAndItsWorkers();
+
+private:
+    ExecResult run(const CommandRequest &request)
+    {
+        std::unique_ptr<MachineJob> job(m_machine.run(request, nullptr));
+        QSignalSpy finished(job.get(), &MachineJob::finished);
+        job->start();
+        if (finished.isEmpty() && !finished.wait(60000))
+            return {};
+        return job->result();
+    }
+    int exitOf(const CommandRequest &request) { return run(request).exitCode; }
+
+    QTemporaryDir m_dir;
+    LocalMachine m_machine;
+    ClusterSpec m_spec;
+    std::unique_ptr<ClusterLayout> m_layout;
+    QString m_tarball;
+    QString m_sha512;
+    QProcess m_http;
+    int m_port = 0;
+};
+
+void tst_SparkScripts::initTestCase()
+{
+    m_spec.name = QStringLiteral("demo");
+    m_layout = std::make_unique<ClusterLayout>(m_spec, m_dir.filePath(QStringLiteral("opt $(x) 'q'")));
+    // A tiny distribution with the layout the scripts look for.
+    const QString tree = m_dir.filePath(QStringLiteral("build/spark-3.5.8-bin-hadoop3/sbin"));
+    QVERIFY(QDir().mkpath(tree));
+    QFile daemon(tree + QStringLiteral("/spark-daemon.sh"));
+    QVERIFY(daemon.open(QIODevice::WriteOnly));
+    daemon.write("#!/bin/sh\necho stand-in\n");
+    daemon.close();
+    daemon.setPermissions(daemon.permissions() | QFile::ExeOwner);
+    m_tarball = m_dir.filePath(QStringLiteral("served/spark.tgz"));
+    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("served/json"))));
+    QCOMPARE(QProcess::execute(QStringLiteral("tar"), {QStringLiteral("-czf"), m_tarball, QStringLiteral("-C"),
+                                                        m_dir.filePath(QStringLiteral("build")), QStringLiteral("spark-3.5.8-bin-hadoop3")}),
+             0);
+    QFile tarball(m_tarball);
+    QVERIFY(tarball.open(QIODevice::ReadOnly));
+    m_sha512 = QString::fromLatin1(QCryptographicHash::hash(tarball.readAll(), QCryptographicHash::Sha512).toHex());
+    // The master's /json/ and the distribution, served like the master serves them.
+    QFile::copy(QStringLiteral(SPARKDECK_TEST_DATA "/spark/master-three-workers.json"),
+                m_dir.filePath(QStringLiteral("served/json/index.html")));
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    m_port = probe.serverPort();
+    probe.close();
+    m_http.setWorkingDirectory(m_dir.filePath(QStringLiteral("served")));
+    m_http.start(QStringLiteral("python3"), {QStringLiteral("-m"), QStringLiteral("http.server"), QStringLiteral("--bind"),
+                                            QStringLiteral("127.0.0.1"), QString::number(m_port)});
+    QVERIFY(m_http.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(exitOf({QStringLiteral("python3 -c 'import urllib.request,sys; urllib.request.urlopen(sys.argv[1])' http://127.0.0.1:%1/json/").arg(m_port), {}, false, 5000}), 0, 10000);
+}
+
+void tst_SparkScripts::cleanupTestCase()
+{
+    m_http.kill();
+    m_http.waitForFinished();
+}
+
+void tst_SparkScripts::writesFilesAtomicallyWithTheirMode()
+{
+    const QString path = m_layout->confDir() + QStringLiteral("/spark-defaults.conf");
+    const QByteArray content("spark.authenticate.secret abc\n`reboot` $(reboot) 'quoted'\n");
+    QCOMPARE(exitOf(SparkScripts::fileHasContent(path, content)), 1);
+    QCOMPARE(exitOf(SparkScripts::writeFile(path, content, 0600)), 0);
+    QCOMPARE(exitOf(SparkScripts::fileHasContent(path, content)), 0);
+    QFile written(path);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(written.readAll(), content);
+    QCOMPARE(written.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteOther), QFile::Permissions());
+    QVERIFY(!QFile::exists(path + QStringLiteral(".part")));
+    QCOMPARE(exitOf(SparkScripts::fileHasContent(path, content + "changed")), 1);
+}
+
+void tst_SparkScripts::recognisesTheCachedDistributionByChecksum()
+{
+    const SparkScripts scripts(*m_layout);
+    const QString cached = m_layout->cachedDistribution(m_sha512);
+    QCOMPARE(exitOf(scripts.distributionCached(m_sha512)), 1);
+    QVERIFY(QDir().mkpath(QFileInfo(cached).path()));
+    QVERIFY(QFile::copy(m_tarball, cached));
+    QCOMPARE(exitOf(scripts.distributionCached(m_sha512)), 0);
+    QCOMPARE(exitOf(scripts.distributionCached(QString(128, QLatin1Char('0')))), 1);
+}
+
+void tst_SparkScripts::unpacksOnceAndRecognisesIt()
+{
+    const SparkScripts scripts(*m_layout);
+    QCOMPARE(exitOf(scripts.unpacked(m_sha512)), 1);
+    const ExecResult unpack = run(scripts.unpack(m_sha512));
+    QVERIFY2(unpack.succeeded(), unpack.standardError.constData());
+    QCOMPARE(exitOf(scripts.unpacked(m_sha512)), 0);
+    QVERIFY(QFileInfo(m_layout->sparkHome() + QStringLiteral("/sbin/spark-daemon.sh")).isExecutable());
+    QCOMPARE(exitOf(scripts.unpacked(QString(128, QLatin1Char('1')))), 1); // another distribution
+}
+
+void tst_SparkScripts::fetchesFromTheMasterAndRefusesACorruptCopy()
+{
+    ClusterSpec other = m_spec;
+    other.name = QStringLiteral("fetcher");
+    const ClusterLayout layout(other, m_dir.filePath(QStringLiteral("worker-host")));
+    const SparkScripts scripts(layout);
+    const QString url = QStringLiteral("http://127.0.0.1:%1/spark.tgz").arg(m_port);
+    const ExecResult wrong = run(scripts.fetchDistribution(url, QString(128, QLatin1Char('f'))));
+    QCOMPARE(wrong.exitCode, 4);
+    QVERIFY(wrong.standardError.contains("does not match its SHA-512"));
+    QCOMPARE(exitOf(scripts.fetchDistribution(url, m_sha512)), 0);
+    QCOMPARE(exitOf(scripts.distributionCached(m_sha512)), 0);
+}
+
+void tst_SparkScripts::waitsForTheMasterAndItsWorkers()
+{
+    // The fixture: master ALIVE, 10.77.0.12 ALIVE, .13 DECOMMISSIONED, .14 DEAD.
+    const QString here = QStringLiteral("127.0.0.1");
+    QCOMPARE(exitOf(SparkScripts::waitForMasterAlive(here, m_port, 10)), 0);
+    QCOMPARE(exitOf(SparkScripts::waitForAliveWorkers(here, m_port, 1, 10)), 0);
+    const ExecResult tooMany = run(SparkScripts::waitForAliveWorkers(here, m_port, 2, 1));
+    QCOMPARE(tooMany.exitCode, 1);
+    QVERIFY2(tooMany.standardError.contains("(master ALIVE, 1 workers ALIVE)"), tooMany.standardError.constData());
+    QCOMPARE(exitOf(SparkScripts::waitForWorkerGone(here, m_port, QStringLiteral("10.77.0.13"), 8081, 10)), 0);
+    QCOMPARE(exitOf(SparkScripts::waitForWorkerGone(here, m_port, QStringLiteral("10.77.0.12"), 8081, 1)), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_SparkScripts)
+#include "tst_sparkscripts.moc"
