@@ -116,7 +116,10 @@ int ClusterCommand::runOperation(OperationRunner &runner, QTextStream &out, QTex
                      [&](const QString &host, const QString &step, const TaskOutcome &outcome, bool alreadyDone) {
                          if (outcome.succeeded()) {
                              ++(alreadyDone ? verified : applied);
-                             out << QStringLiteral("[%1] %2: %3").arg(host, step, alreadyDone ? tr("already done") : tr("done"))
+                             const QString result = !outcome.message.isEmpty() ? outcome.message
+                                                    : alreadyDone              ? tr("already done")
+                                                                               : tr("done");
+                             out << QStringLiteral("[%1] %2: %3").arg(host, step, result)
                                  << '\n';
                          } else if (outcome.failed()) {
                              err << QStringLiteral("[%1] %2: %3").arg(host, step, outcome.message) << '\n';
@@ -157,7 +160,7 @@ int ClusterCommand::runOperation(OperationRunner &runner, QTextStream &out, QTex
 #endif
     const TaskOutcome &outcome = runner.outcome();
     if (outcome.succeeded()) {
-        out << tr("Done: %1 steps applied, %2 already in place.").arg(applied).arg(verified) << '\n';
+        out << tr("Done: %1 changes made, %2 checks found things already in place.").arg(applied).arg(verified) << '\n';
         if (!outcome.message.isEmpty())
             err << tr("warning: ") << outcome.message << '\n';
         return Success;

@@ -64,7 +64,7 @@ int ScaleCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     const Status saved = state.setWorkerCount(wanted);
     if (!saved.ok())
         err << tr("warning: ") << saved.errorMessage() << '\n';
-    out << tr("Cluster '%1' now has %2 workers.").arg(spec().name).arg(wanted) << '\n';
+    out << tr("Cluster '%1' scaled; workers: %2.").arg(spec().name).arg(wanted) << '\n';
     return Success;
 }
 

@@ -38,7 +38,9 @@ void OperationRunner::watch(Task *task)
     });
     connect(task, &Task::finished, this, [this, task](const TaskOutcome &outcome) {
         const auto *step = qobject_cast<const Step *>(task);
-        const bool alreadyDone = step && step->wasAlreadyDone();
+        // Only a step that applied something changed the world; a step whose check held, and
+        // a task that only learns (a checksum, the secret), did not.
+        const bool alreadyDone = !step || step->wasAlreadyDone();
         TaskOutcome redacted = outcome;
         redacted.message = redact(outcome.message);
         if (m_journal) {

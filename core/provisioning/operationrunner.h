@@ -31,6 +31,7 @@ public:
 
 Q_SIGNALS:
     void stepStarted(const QString &host, const QString &step);
+    /// `alreadyDone`: nothing was changed (the step's check held, or the task only looked).
     void stepFinished(const QString &host, const QString &step, const SparkDeck::TaskOutcome &outcome,
                       bool alreadyDone);
     void outputLine(const QString &host, const QString &line);

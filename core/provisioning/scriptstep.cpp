@@ -81,6 +81,14 @@ void ScriptStep::abort()
     }
 }
 
+TaskOutcome ScriptStep::notTakenEffect() const
+{
+    QString message = Tr::tr("%1: %2 did not take effect").arg(m_machine ? m_machine->displayName() : QString(), title());
+    if (!m_hint.isEmpty())
+        message += QStringLiteral(". ") + m_hint;
+    return TaskOutcome::failure(message);
+}
+
 TaskOutcome ScriptStep::failureFrom(const ExecResult &result) const
 {
     const QString where = m_machine ? m_machine->displayName() : QString();

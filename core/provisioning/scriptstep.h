@@ -40,6 +40,7 @@ protected:
     void check() override;
     void apply() override;
     void abort() override;
+    TaskOutcome notTakenEffect() const override;
 
 private:
     void startJob(const CommandRequest &request, std::function<void(const ExecResult &)> then);

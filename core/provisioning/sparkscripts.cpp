@@ -1,5 +1,6 @@
 #include "sparkscripts.h"
 
+#include "render/sparkconfig.h"
 #include "ssh/shellcommand.h"
 
 #include <QCryptographicHash>
@@ -103,6 +104,12 @@ CommandRequest SparkScripts::sharingDistribution() const
 {
     const QString pidFile = ShellCommand::quote(m_layout.runDir() + QStringLiteral("/share.pid"));
     return {QStringLiteral("pid=$(cat %1 2>/dev/null) && kill -0 \"$pid\" 2>/dev/null || exit 1").arg(pidFile), {}, false, 30000};
+}
+
+CommandRequest SparkScripts::notSharingDistribution() const
+{
+    const QString pidFile = ShellCommand::quote(m_layout.runDir() + QStringLiteral("/share.pid"));
+    return {QStringLiteral("pid=$(cat %1 2>/dev/null) && kill -0 \"$pid\" 2>/dev/null && exit 1; exit 0").arg(pidFile), {}, false, 30000};
 }
 
 CommandRequest SparkScripts::stopSharingDistribution() const
@@ -223,20 +230,23 @@ def alive(s):
     return [w for w in s.get("workers", []) if w.get("state") == "ALIVE"]
 def holds(s):
     if what == "master":
-        return s.get("status") == "ALIVE"
+        # Another master on the same port would answer too: it must be ours.
+        return s.get("status") == "ALIVE" and s.get("url") == arg
     if what == "workers":
         return len(alive(s)) >= int(arg)
     host, port = arg.rsplit(":", 1)
     return not any(w.get("host") == host and w.get("webuiaddress", "").endswith(":" + port) for w in alive(s))
 last = "no answer"
-while time.time() < deadline:
+while True:  # at least one look, so that a wait of 0 s is a plain check
     try:
         s = json.load(urllib.request.urlopen(url, timeout=5))
         if holds(s):
             sys.exit(0)
-        last = "master %s, %d workers ALIVE" % (s.get("status"), len(alive(s)))
+        last = "master %s %s, %d workers ALIVE" % (s.get("url"), s.get("status"), len(alive(s)))
     except Exception as e:
         last = str(e)
+    if time.time() >= deadline:
+        break
     time.sleep(0.5)
 print("gave up waiting for the master at %s (%s)" % (url, last), file=sys.stderr)
 sys.exit(1)
@@ -256,7 +266,7 @@ CommandRequest waitForMaster(const QString &address, int webUiPort, const QStrin
 
 CommandRequest SparkScripts::waitForMasterAlive(const QString &address, int webUiPort, int seconds)
 {
-    return waitForMaster(address, webUiPort, QStringLiteral("master"), QStringLiteral("-"), seconds);
+    return waitForMaster(address, webUiPort, QStringLiteral("master"), SparkConfigRenderer::masterUrl(address), seconds);
 }
 
 CommandRequest SparkScripts::waitForAliveWorkers(const QString &address, int webUiPort, int count, int seconds)
@@ -273,7 +283,12 @@ CommandRequest SparkScripts::waitForWorkerGone(const QString &address, int webUi
 
 CommandRequest SparkScripts::removeClusterFiles() const
 {
-    return {sh(QStringLiteral("rm"), {QStringLiteral("-rf"), QStringLiteral("--"), m_layout.root()}), {}, true, 120000};
+    // The distribution cache serves every cluster of the host: it goes with the last one.
+    const QString base = ShellCommand::quote(m_layout.base());
+    return {sh(QStringLiteral("rm"), {QStringLiteral("-rf"), QStringLiteral("--"), m_layout.root()})
+                + QStringLiteral(" && if [ -z \"$(ls -A %1 2>/dev/null | grep -vx cache)\" ]; then rm -rf -- %1/cache && "
+                                 "rmdir -- %1 2>/dev/null; fi; exit 0").arg(base),
+            {}, true, 120000};
 }
 
 } // namespace SparkDeck

@@ -26,6 +26,7 @@ public:
     /// (one copy leaves the user's computer, whatever the worker count).
     CommandRequest shareDistribution(const QString &sha512, const QString &address, int port) const;
     CommandRequest sharingDistribution() const;
+    CommandRequest notSharingDistribution() const;
     CommandRequest stopSharingDistribution() const;
     CommandRequest fetchDistribution(const QString &url, const QString &sha512) const;
     CommandRequest unpacked(const QString &sha512) const;

@@ -337,6 +337,7 @@ Task *StandaloneRecipe::startWorker(const WorkerSlot &slot) const
                                  slot.machine, scripts.workerRunning(slot.instance),
                                  scripts.startWorker(slot.instance, SparkConfigRenderer::masterUrl(m_master->address()), slot.webUiPort));
     start->setFailureHint(Tr::tr("See the worker's log in %1").arg(m_layout.logDir()));
+    start->setVerifyAfterApply(true);
     return tagged(start, slot.machine);
 }
 
@@ -355,8 +356,10 @@ TaskGroup *StandaloneRecipe::up(const QList<WorkerSlot> &workers) const
     auto *startMaster = new ScriptStep(Tr::tr("Start the master on %1:%2").arg(m_master->address()).arg(SparkPorts::kMaster),
                                        m_master, scripts.masterRunning(), scripts.startMaster());
     startMaster->setFailureHint(Tr::tr("See the master's log in %1").arg(m_layout.logDir()));
+    startMaster->setVerifyAfterApply(true);
     master->addTask(tagged(startMaster, m_master));
-    master->addTask(tagged(new ScriptStep(Tr::tr("Wait until the master is ALIVE"), m_master, CommandRequest{},
+    master->addTask(tagged(new ScriptStep(Tr::tr("Wait until the master is ALIVE"), m_master,
+                                          SparkScripts::waitForMasterAlive(m_master->address(), SparkPorts::kMasterWebUi, 0),
                                           SparkScripts::waitForMasterAlive(m_master->address(), SparkPorts::kMasterWebUi, m_waitSeconds)),
                            m_master));
     run->addTask(master);
@@ -415,7 +418,7 @@ TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int al
     group->addTask(hosts);
     if (stopSharing) {
         const SparkScripts scripts(m_layout);
-        group->addTask(tagged(new ScriptStep(Tr::tr("Stop sharing Spark"), m_master, CommandRequest{},
+        group->addTask(tagged(new ScriptStep(Tr::tr("Stop sharing Spark"), m_master, scripts.notSharingDistribution(),
                                              scripts.stopSharingDistribution()), m_master));
     }
     if (workers.isEmpty())
@@ -427,14 +430,14 @@ TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int al
     QHash<QString, int> workersPerHost;
     for (const WorkerSlot &slot : workers)
         ++workersPerHost[slot.machine->displayName()];
-    auto wait = [hostGroup, masterAddress, seconds, aliveAfter, workersPerHost] {
+    auto wait = [hostGroup, masterAddress, aliveAfter, workersPerHost](int seconds) {
         int lost = 0;
         for (Task *failed : hostGroup ? hostGroup->failedTasks() : QList<Task *>())
             lost += workersPerHost.value(hostOf(failed));
         return SparkScripts::waitForAliveWorkers(masterAddress, SparkPorts::kMasterWebUi, aliveAfter - lost, seconds);
     };
     group->addTask(tagged(new ScriptStep(Tr::tr("Wait until the master lists the workers ALIVE"), m_master,
-                                         [] { return CommandRequest{}; }, wait),
+                                         [wait] { return wait(0); }, [wait, seconds] { return wait(seconds); }),
                           m_master));
     return group;
 }
@@ -470,7 +473,7 @@ TaskGroup *StandaloneRecipe::down(const QList<WorkerSlot> &workers, const QList<
     }
     run->addTask(stopWorkers);
     run->addTask(tagged(new ScriptStep(Tr::tr("Stop the master"), m_master, CommandRequest{}, scripts.stopMaster()), m_master));
-    run->addTask(tagged(new ScriptStep(Tr::tr("Stop sharing Spark"), m_master, CommandRequest{}, scripts.stopSharingDistribution()), m_master));
+    run->addTask(tagged(new ScriptStep(Tr::tr("Stop sharing Spark"), m_master, scripts.notSharingDistribution(), scripts.stopSharingDistribution()), m_master));
     auto *remove = new TaskGroup(Tr::tr("Remove the cluster's files"), TaskGroup::Mode::Parallel, TaskGroup::FailurePolicy::ContinueOnError);
     for (Machine *machine : machines)
         remove->addTask(tagged(new ScriptStep(Tr::tr("Remove %1").arg(m_layout.root()), machine, CommandRequest{},

@@ -25,6 +25,11 @@ void Step::run()
 
 void Step::checkFinished(bool holds)
 {
+    if (m_phase == Phase::Verifying) {
+        m_phase = Phase::Done;
+        finish(holds ? TaskOutcome::success() : notTakenEffect());
+        return;
+    }
     if (m_phase != Phase::Checking)
         return;
     if (holds) {
@@ -36,9 +41,15 @@ void Step::checkFinished(bool holds)
     startApply();
 }
 
+TaskOutcome Step::notTakenEffect() const
+{
+    return TaskOutcome::failure(Tr::tr("%1 reported success, but the check afterwards says it did not happen")
+                                    .arg(title()));
+}
+
 void Step::checkFailed(const TaskOutcome &outcome)
 {
-    if (m_phase != Phase::Checking)
+    if (m_phase != Phase::Checking && m_phase != Phase::Verifying)
         return;
     m_phase = Phase::Done;
     finish(outcome);
@@ -66,13 +77,18 @@ void Step::applyFinished(const TaskOutcome &outcome)
         m_retryTimer.start(delay);
         return;
     }
+    if (outcome.succeeded() && m_verifyAfterApply) {
+        m_phase = Phase::Verifying;
+        check();
+        return;
+    }
     m_phase = Phase::Done;
     finish(outcome);
 }
 
 void Step::handleCancel()
 {
-    if (m_phase == Phase::Checking || m_phase == Phase::Applying)
+    if (m_phase == Phase::Checking || m_phase == Phase::Applying || m_phase == Phase::Verifying)
         abort();
     m_retryTimer.stop();
     m_phase = Phase::Done;

@@ -26,6 +26,9 @@ public:
     explicit Step(const QString &title, QObject *parent = nullptr);
 
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
+    /// Runs check() again after a successful apply(): for actions whose own success says
+    /// little (Spark's daemon script reports "starting" even when the daemon dies at once).
+    void setVerifyAfterApply(bool verify) { m_verifyAfterApply = verify; }
     /// True when check() found the world already as wanted, so apply() did not run.
     bool wasAlreadyDone() const { return m_alreadyDone; }
     int attempts() const { return m_attempts; }
@@ -38,6 +41,9 @@ protected:
     /// Stops a running check() or apply() now; no callback of theirs may follow.
     virtual void abort() {}
 
+    /// The failure when the check after apply() says the work did not take effect.
+    virtual TaskOutcome notTakenEffect() const;
+
     void checkFinished(bool holds);
     void checkFailed(const TaskOutcome &outcome);
     void applyFinished(const TaskOutcome &outcome);
@@ -47,12 +53,13 @@ private:
     void handleCancel() override;
     void startApply();
 
-    enum class Phase { Checking, Applying, WaitingToRetry, Done };
+    enum class Phase { Checking, Applying, WaitingToRetry, Verifying, Done };
     Phase m_phase = Phase::Checking;
     RetryPolicy m_retryPolicy;
     QTimer m_retryTimer;
     int m_attempts = 0;
     bool m_alreadyDone = false;
+    bool m_verifyAfterApply = false;
 };
 
 } // namespace SparkDeck

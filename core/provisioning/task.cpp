@@ -33,6 +33,7 @@ void Task::finish(const TaskOutcome &outcome)
     m_state = State::Finished;
     m_outcome = outcome;
     Q_EMIT finished(m_outcome);
+    Q_EMIT finishedForGroup();
 }
 
 } // namespace SparkDeck

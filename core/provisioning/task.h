@@ -57,6 +57,9 @@ Q_SIGNALS:
     /// A line of what the task does or what its remote command printed (secrets redacted).
     void outputLine(const QString &line);
     void finished(const SparkDeck::TaskOutcome &outcome);
+    /// Emitted right after finished(), for the group that runs this task: so that everyone
+    /// watching finished() sees a step end before its group starts the next one.
+    void finishedForGroup();
 
 protected:
     virtual void run() = 0;

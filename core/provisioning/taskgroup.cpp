@@ -22,7 +22,7 @@ void TaskGroup::addTask(Task *task)
 {
     Q_ASSERT(state() == State::Idle);
     task->setParent(this);
-    connect(task, &Task::finished, this, [this, task] { handleChildFinished(task); });
+    connect(task, &Task::finishedForGroup, this, [this, task] { handleChildFinished(task); });
     connect(task, &Task::outputLine, this, &Task::outputLine);
     m_tasks << task;
 }

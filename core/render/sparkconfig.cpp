@@ -41,6 +41,9 @@ QString SparkConfigRenderer::sparkEnv(const ClusterSpec &spec, const SparkNode &
     text += assignment("SPARK_MASTER_HOST", node.masterAddress);
     text += assignment("SPARK_MASTER_PORT", QString::number(SparkPorts::kMaster));
     text += assignment("SPARK_MASTER_WEBUI_PORT", QString::number(SparkPorts::kMasterWebUi));
+    // A busy 7077 or 8080 must stop the master with a clear error, not move it to a port the
+    // workers and the tunnel do not know (Spark otherwise tries the next 16 ports).
+    text += assignment("SPARK_MASTER_OPTS", QStringLiteral("-Dspark.port.maxRetries=0"));
     text += assignment("SPARK_WORKER_CORES", QString::number(spec.workers.cores));
     text += assignment("SPARK_WORKER_MEMORY", spec.workers.memory.toSparkString());
     text += assignment("SPARK_WORKER_WEBUI_PORT", QString::number(SparkPorts::kWorkerWebUi));

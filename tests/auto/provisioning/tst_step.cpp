@@ -17,6 +17,8 @@ public:
     {
         setRetryPolicy({3, 0});
     }
+    /// What check() answers after the first time.
+    std::optional<bool> holdsLater;
     bool answerLater = false;
     void answerApply() { applyFinished(m_applyOutcomes.takeFirst()); }
 
@@ -24,7 +26,9 @@ protected:
     void check() override
     {
         m_log << QStringLiteral("check");
-        checkFinished(m_holds);
+        const bool holds = m_checked && holdsLater ? *holdsLater : m_holds;
+        m_checked = true;
+        checkFinished(holds);
     }
     void apply() override
     {
@@ -36,6 +40,7 @@ protected:
 
 private:
     bool m_holds;
+    bool m_checked = false;
     QList<TaskOutcome> m_applyOutcomes;
     QStringList &m_log;
 };
@@ -53,6 +58,8 @@ private Q_SLOTS:
     void permanentFailuresAreNotRetried();
     void retriesStopAfterTheLastAttempt();
     void cancelAbortsTheRunningPhase();
+    void verificationCatchesAnApplyThatDidNotTakeEffect();
+    void verificationConfirmsAnApplyThatDid();
 
 private:
     QStringList m_log;
@@ -122,6 +129,28 @@ void tst_Step::cancelAbortsTheRunningPhase()
     QVERIFY(step.outcome().wasCancelled());
     step.answerApply(); // a late answer from the aborted phase changes nothing
     QVERIFY(step.outcome().wasCancelled());
+}
+
+void tst_Step::verificationCatchesAnApplyThatDidNotTakeEffect()
+{
+    ScriptedStep step(false, {TaskOutcome::success()}, m_log);
+    step.setVerifyAfterApply(true);
+    step.holdsLater = false; // e.g. the daemon died right after "starting"
+    step.start();
+    QCOMPARE(m_log, QStringList({"check", "apply", "check"}));
+    QVERIFY(step.outcome().failed());
+    QCOMPARE(step.outcome().message,
+             QStringLiteral("install Java reported success, but the check afterwards says it did not happen"));
+}
+
+void tst_Step::verificationConfirmsAnApplyThatDid()
+{
+    ScriptedStep step(false, {TaskOutcome::success()}, m_log);
+    step.setVerifyAfterApply(true);
+    step.holdsLater = true;
+    step.start();
+    QCOMPARE(m_log, QStringList({"check", "apply", "check"}));
+    QVERIFY(step.outcome().succeeded());
 }
 
 QTEST_GUILESS_MAIN(tst_Step)
