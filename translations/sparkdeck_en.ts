@@ -414,6 +414,65 @@
     </message>
 </context>
 <context>
+    <name>SparkDeck::HostsPage</name>
+    <message numerus="yes">
+        <location filename="../gui/wizard/hostspage.cpp" line="+380"/>
+        <source>%n host(s) already listed, not added again.</source>
+        <translation>
+            <numerusform>%n host already listed, not added again.</numerusform>
+            <numerusform>%n hosts already listed, not added again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+65"/>
+        <source>%n host(s) need your attention: see the Status column.</source>
+        <translation>
+            <numerusform>%n host needs your attention: see the Status column.</numerusform>
+            <numerusform>%n hosts need your attention: see the Status column.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n host(s): one master and %1.</source>
+        <translation>
+            <numerusform>%n host: one master and %1.</numerusform>
+            <numerusform>%n hosts: one master and %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n worker host(s)</source>
+        <translation>
+            <numerusform>%n worker host</numerusform>
+            <numerusform>%n worker hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+48"/>
+        <source>Checking %n host(s)…</source>
+        <translation>
+            <numerusform>Checking %n host…</numerusform>
+            <numerusform>Checking %n hosts…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+125"/>
+        <source>All %n host(s) answered.</source>
+        <translation>
+            <numerusform>The host answered.</numerusform>
+            <numerusform>All %n hosts answered.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %n host(s) answered; see the Status column.</source>
+        <translation>
+            <numerusform>%1 of %n host answered; see the Status column.</numerusform>
+            <numerusform>%1 of %n hosts answered; see the Status column.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SparkDeck::Internal::TunnelConnection</name>
     <message>
         <location filename="../core/ssh/tunnelconnection.cpp" line="+57"/>
@@ -1460,6 +1519,42 @@ Your text is still here in the editor and the old file is unchanged. Choose File
         <location filename="../core/provisioning/taskgroup.cpp" line="+93"/>
         <source>%1 of %2 tasks in &apos;%3&apos; failed; the first: %4</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SparkDeck::WorkersPage</name>
+    <message numerus="yes">
+        <location filename="../gui/wizard/workerspage.cpp" line="+144"/>
+        <source>Lowered from %1 to %n: standalone mode runs one worker per host, and you listed %n host(s).</source>
+        <translation>
+            <numerusform>Lowered from %1 to %n: standalone mode runs one worker per host, and you listed %n host.</numerusform>
+            <numerusform>Lowered from %1 to %n: standalone mode runs one worker per host, and you listed %n hosts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <location line="+10"/>
+        <source>%n core(s)</source>
+        <translation>
+            <numerusform>%n core</numerusform>
+            <numerusform>%n cores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Standalone mode runs one worker per host, the master&apos;s host last, so %n host(s) hold at most %n worker(s).</source>
+        <translation>
+            <numerusform>Standalone mode runs one worker per host, the master&apos;s host last, so %n host holds at most %n worker.</numerusform>
+            <numerusform>Standalone mode runs one worker per host, the master&apos;s host last, so %n hosts hold at most %n workers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Swarm mode places the workers as containers on the %n host(s).</source>
+        <translation>
+            <numerusform>Swarm mode places the workers as containers on the %n host.</numerusform>
+            <numerusform>Swarm mode places the workers as containers on the %n hosts.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -20,9 +20,11 @@ QList<ClusterTemplates::Template> ClusterTemplates::all()
 {
     return {
         {QStringLiteral("this-computer"), Tr::tr("&This Computer"),
-         Tr::tr("A master and two workers on this computer: the quickest way to try Spark")},
+         Tr::tr("A master and two workers on this computer: the quickest way to try Spark"),
+         Tr::tr("This computer: 1 master + 2 workers")},
         {QStringLiteral("classroom"), Tr::tr("&Classroom or Lab Machines"),
-         Tr::tr("A master and three workers on machines you already have, reached over SSH")},
+         Tr::tr("A master and three workers on machines you already have, reached over SSH"),
+         Tr::tr("Classroom: 1 master + 3 workers on existing hosts")},
     };
 }
 

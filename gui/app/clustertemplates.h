@@ -16,6 +16,7 @@ public:
         QString id;          ///< file name without `.yaml`, also the suggested file name
         QString title;       ///< translated menu text, with a mnemonic
         QString description; ///< translated one-line explanation (tooltip, status tip)
+        QString summary;     ///< translated "what you get", as the start page lists it
     };
 
     static QList<Template> all();

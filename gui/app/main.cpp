@@ -1,5 +1,6 @@
 #include "guiresources.h"
 #include "mainwindow.h"
+#include "startpage.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -31,10 +32,17 @@ int main(int argc, char *argv[])
                                  QStringLiteral("[file]"));
     parser.process(app);
 
-    SparkDeck::MainWindow window;
-    window.show();
+    // A file on the command line opens in the editor; otherwise the start page comes first.
     const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty())
-        window.openFile(files.constFirst());
+    if (files.isEmpty()) {
+        auto *startPage = new SparkDeck::StartPage;
+        startPage->setAttribute(Qt::WA_DeleteOnClose);
+        startPage->show();
+    } else {
+        auto *window = new SparkDeck::MainWindow;
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->show();
+        window->openFile(files.constFirst());
+    }
     return app.exec();
 }

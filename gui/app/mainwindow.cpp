@@ -42,7 +42,6 @@ namespace {
 const char kGeometryKey[] = "mainWindow/geometry";
 const char kStateKey[] = "mainWindow/state";
 const char kSplitterKey[] = "mainWindow/splitter";
-const char kLastFolderKey[] = "mainWindow/lastFolder";
 
 QIcon themedIcon(const char *name, QStyle::StandardPixmap fallback, const QWidget *widget)
 {
@@ -52,20 +51,6 @@ QIcon themedIcon(const char *name, QStyle::StandardPixmap fallback, const QWidge
 QString nativePath(const QString &path)
 {
     return QDir::toNativeSeparators(path);
-}
-
-/// Where the file dialogs start: the folder of the last file opened or saved, else Documents.
-QString lastFolder()
-{
-    return QSettings()
-        .value(QLatin1String(kLastFolderKey),
-               QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-        .toString();
-}
-
-void rememberFolderOf(const QString &path)
-{
-    QSettings().setValue(QLatin1String(kLastFolderKey), QFileInfo(path).absolutePath());
 }
 
 } // namespace
@@ -461,7 +446,7 @@ bool MainWindow::saveFile(const QString &path)
     m_editor->document()->setModified(false);
     setCurrentFile(QFileInfo(path).absoluteFilePath());
     m_recentFiles->add(path);
-    rememberFolderOf(path);
+    RecentFiles::rememberFolderOf(path);
     statusBar()->showMessage(tr("Saved %1").arg(shown), 5000);
     return true;
 }
@@ -471,11 +456,11 @@ void MainWindow::handleOpen()
     if (!maybeSave())
         return;
     const QString path
-        = QFileDialog::getOpenFileName(this, tr("Open Cluster File"), lastFolder(),
+        = QFileDialog::getOpenFileName(this, tr("Open Cluster File"), RecentFiles::lastFolder(),
                                        tr("Cluster files (*.yaml *.yml);;All files (*)"));
     if (path.isEmpty())
         return;
-    rememberFolderOf(path);
+    RecentFiles::rememberFolderOf(path);
     openFile(path);
 }
 
@@ -494,7 +479,7 @@ bool MainWindow::handleSaveAs()
         const QString name = ClusterSpecValidator::isValidClusterName(m_clusterName)
                                  ? m_clusterName
                                  : QStringLiteral("cluster");
-        suggestion = QDir(lastFolder()).filePath(name + QStringLiteral(".yaml"));
+        suggestion = QDir(RecentFiles::lastFolder()).filePath(name + QStringLiteral(".yaml"));
     }
     QFileDialog dialog(this, tr("Save Cluster File"), suggestion,
                        tr("Cluster files (*.yaml *.yml);;All files (*)"));

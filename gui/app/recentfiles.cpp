@@ -3,12 +3,14 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace SparkDeck {
 
 namespace {
 
 const char kSettingsKey[] = "recentFiles";
+const char kLastFolderKey[] = "mainWindow/lastFolder";
 
 QString normalized(const QString &path)
 {
@@ -25,6 +27,19 @@ RecentFiles::RecentFiles(QObject *parent)
         if (!path.isEmpty() && !m_files.contains(path) && m_files.size() < kMaxCount)
             m_files.append(path);
     }
+}
+
+QString RecentFiles::lastFolder()
+{
+    return QSettings()
+        .value(QLatin1String(kLastFolderKey),
+               QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+        .toString();
+}
+
+void RecentFiles::rememberFolderOf(const QString &path)
+{
+    QSettings().setValue(QLatin1String(kLastFolderKey), QFileInfo(path).absolutePath());
 }
 
 void RecentFiles::add(const QString &path)

@@ -16,6 +16,10 @@ public:
     explicit RecentFiles(QObject *parent = nullptr);
 
     QStringList files() const { return m_files; }
+    /// Where file dialogs start: the folder of the last cluster file opened or saved, else the
+    /// user's documents folder.
+    static QString lastFolder();
+    static void rememberFolderOf(const QString &path);
     void add(const QString &path);
     void remove(const QString &path);
     void clear();
