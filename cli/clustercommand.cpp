@@ -159,10 +159,14 @@ int ClusterCommand::runOperation(OperationRunner &runner, QTextStream &out, QTex
     ::close(g_interruptPipe[1]);
 #endif
     const TaskOutcome &outcome = runner.outcome();
+    if (outcome.succeeded() && !outcome.warnings.isEmpty()) {
+        // Some hosts failed while the others went on (a worker host, never the master).
+        err << tr("Partly done: ") << outcome.warnings.join(QStringLiteral("; ")) << '\n'
+            << tr("Fix the cause and run the same command again: finished steps are only checked.") << '\n';
+        return Failure;
+    }
     if (outcome.succeeded()) {
         out << tr("Done: %1 changes made, %2 checks found things already in place.").arg(applied).arg(verified) << '\n';
-        if (!outcome.message.isEmpty())
-            err << tr("warning: ") << outcome.message << '\n';
         return Success;
     }
     if (outcome.wasCancelled()) {

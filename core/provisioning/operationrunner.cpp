@@ -14,6 +14,8 @@ OperationRunner::OperationRunner(const QString &operation, TaskGroup *graph, Run
     connect(m_graph, &Task::finished, this, [this](const TaskOutcome &outcome) {
         TaskOutcome redacted = outcome;
         redacted.message = redact(outcome.message);
+        for (QString &warning : redacted.warnings)
+            warning = redact(warning);
         if (m_journal) {
             m_journal->setSecret(m_secret ? m_secret() : Secret());
             reportJournal(m_journal->endRun(redacted));

@@ -191,9 +191,16 @@ CommandRequest SparkScripts::startMaster() const
     return {sh(sparkDaemon(), {QStringLiteral("start"), QString::fromLatin1(kMasterClass), QStringLiteral("1")}), {}, false, 120000};
 }
 
+QString SparkScripts::unlessUninstalled(const QString &script) const
+{
+    // Nothing installed here means nothing runs here: stopping is then already done.
+    return sh(QStringLiteral("test"), {QStringLiteral("-x"), sparkDaemon()}) + QStringLiteral(" || exit 0; ") + script;
+}
+
 CommandRequest SparkScripts::stopMaster() const
 {
-    return {sh(sparkDaemon(), {QStringLiteral("stop"), QString::fromLatin1(kMasterClass), QStringLiteral("1")}), {}, false, 120000};
+    return {unlessUninstalled(sh(sparkDaemon(), {QStringLiteral("stop"), QString::fromLatin1(kMasterClass), QStringLiteral("1")})),
+            {}, false, 120000};
 }
 
 CommandRequest SparkScripts::workerRunning(int instance) const
@@ -217,7 +224,8 @@ CommandRequest SparkScripts::decommissionWorker(int instance) const
 
 CommandRequest SparkScripts::stopWorker(int instance) const
 {
-    return {sh(sparkDaemon(), {QStringLiteral("stop"), QString::fromLatin1(kWorkerClass), QString::number(instance)}), {}, false, 120000};
+    return {unlessUninstalled(sh(sparkDaemon(), {QStringLiteral("stop"), QString::fromLatin1(kWorkerClass), QString::number(instance)})),
+            {}, false, 120000};
 }
 
 namespace {

@@ -58,6 +58,7 @@ public:
 private:
     static QString daemon(const QString &action, const char *className, int instance);
     QString sparkDaemon() const;
+    QString unlessUninstalled(const QString &script) const;
 
     ClusterLayout m_layout;
 };

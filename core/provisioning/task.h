@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 namespace SparkDeck {
 
@@ -14,13 +15,16 @@ struct TaskOutcome
     Kind kind = Kind::Succeeded;
     QString message;
     bool transient = false;
+    /// Parts that failed while the whole went on (a worker host of many); a group gathers its
+    /// children's warnings.
+    QStringList warnings;
 
-    static TaskOutcome success(const QString &message = QString()) { return {Kind::Succeeded, message, false}; }
+    static TaskOutcome success(const QString &message = QString()) { return {Kind::Succeeded, message, false, {}}; }
     static TaskOutcome failure(const QString &message, bool transient = false)
     {
-        return {Kind::Failed, message, transient};
+        return {Kind::Failed, message, transient, {}};
     }
-    static TaskOutcome cancelled() { return {Kind::Cancelled, QString(), false}; }
+    static TaskOutcome cancelled() { return {Kind::Cancelled, QString(), false, {}}; }
 
     bool succeeded() const { return kind == Kind::Succeeded; }
     bool failed() const { return kind == Kind::Failed; }

@@ -1,4 +1,6 @@
 // sparkdeck-cli as a user meets it: exit codes, usage, help, version, validate and plan.
+#include "clirunner.h"
+
 #include <QDir>
 #include <QProcess>
 #include <QtTest>
@@ -19,23 +21,8 @@ private Q_SLOTS:
     void planRefusesAnInvalidFile();
 
 private:
-    struct Run
-    {
-        int exitCode;
-        QString out;
-        QString err;
-    };
-    static Run cli(const QStringList &arguments)
-    {
-        QProcess process;
-        process.start(QStringLiteral(SPARKDECK_CLI), arguments);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(60000))
-            return {-1, {}, QStringLiteral("timed out")};
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-                QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
-    }
+    using Run = SparkDeck::Test::CliRun;
+    static Run cli(const QStringList &arguments) { return Run::of(arguments, 60000); }
     static QString data(const QString &relative)
     {
         return QStringLiteral(SPARKDECK_TEST_DATA "/clusterfiles/") + relative;

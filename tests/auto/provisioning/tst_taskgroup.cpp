@@ -112,9 +112,21 @@ void tst_TaskGroup::tolerateErrorsSucceedsAndNamesWhatFailed()
     a->fail(QStringLiteral("10.0.0.12 is unreachable"));
     b->succeed();
     QVERIFY(group.outcome().succeeded());
-    QCOMPARE(group.outcome().message,
-             QStringLiteral("1 of 2 tasks in 'workers' failed; the first: 10.0.0.12 is unreachable"));
+    QCOMPARE(group.outcome().warnings,
+             QStringList("1 of 2 tasks in 'workers' failed; the first: 10.0.0.12 is unreachable"));
     QCOMPARE(group.failedTasks(), QList<Task *>{a});
+
+    // A group above it succeeds and carries the warning up.
+    TaskGroup run(QStringLiteral("up"), TaskGroup::Mode::Sequence);
+    auto *inner = new TaskGroup(QStringLiteral("workers"), TaskGroup::Mode::Parallel,
+                                TaskGroup::FailurePolicy::TolerateErrors);
+    run.addTask(inner);
+    FakeTask *c = add(*inner, "c");
+    c->finishOnStart(TaskOutcome::failure(QStringLiteral("10.0.0.13 is unreachable")));
+    run.start();
+    QVERIFY(run.outcome().succeeded());
+    QCOMPARE(run.outcome().warnings,
+             QStringList("1 of 1 tasks in 'workers' failed; the first: 10.0.0.13 is unreachable"));
 }
 
 void tst_TaskGroup::cancelReachesEveryRunningTaskAndEndsTheGroup()
