@@ -5,13 +5,11 @@
 #include "provisioning/operationrunner.h"
 #include "provisioning/clusterstatefile.h"
 #include "spec/clusterfileloader.h"
-#include "ssh/sshtarget.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
-#include <QUrl>
 
 #ifdef Q_OS_UNIX
 #include <csignal>
@@ -62,44 +60,34 @@ bool ClusterCommand::prepare(const QCommandLineParser &parser, QTextStream &err)
         err << diagnostic.format(m_file) << '\n';
     if (!loaded.ok())
         return false;
-    m_spec = loaded.spec;
-    m_stateDirectory = parser.isSet(QStringLiteral("state")) ? parser.value(QStringLiteral("state"))
-                                                             : ClusterStateFile::defaultDirectory(m_spec.name);
+    const QString stateDirectory = parser.isSet(QStringLiteral("state"))
+                                       ? parser.value(QStringLiteral("state"))
+                                       : ClusterStateFile::defaultDirectory(loaded.spec.name);
     QLoggingCategory::setFilterRules(parser.isSet(QStringLiteral("verbose"))
                                          ? QStringLiteral("sparkdeck.*.debug=true")
                                          : QStringLiteral("sparkdeck.*.warning=false"));
     askAtTerminal(m_pool);
-    m_machines = std::make_unique<ClusterMachines>(m_spec, &m_pool);
-    if (!m_machines->isValid()) {
-        err << m_file << ": error: " << m_machines->errorMessage() << '\n';
-        return false;
-    }
-    m_journal = std::make_unique<RunJournal>(m_stateDirectory);
-    const Status loadedJournal = m_journal->load();
-    if (!loadedJournal.ok()) {
-        err << loadedJournal.errorMessage() << '\n';
+    m_operations = std::make_unique<ClusterOperations>(loaded.spec, stateDirectory, &m_pool);
+    const Status opened = m_operations->open();
+    if (!opened.ok()) {
+        err << m_file << ": error: " << opened.errorMessage() << '\n';
         return false;
     }
     return true;
 }
 
-StandaloneRecipe ClusterCommand::recipe(const std::shared_ptr<RunContext> &context) const
+int ClusterCommand::runOperation(const Result<OperationRunner *> &created, QTextStream &out, QTextStream &err)
 {
-    StandaloneRecipe recipe(m_spec, m_machines->master(), context);
-    const QString distribution = m_spec.spark.distribution;
-    if (!distribution.startsWith(QLatin1String("https://"))) {
-        const QString path = distribution.startsWith(QLatin1String("file:")) ? QUrl(distribution).toLocalFile() : distribution;
-        recipe.setLocalDistribution(SshTarget::expandHome(path));
+    if (!created) {
+        err << m_file << ": error: " << created.errorMessage() << '\n';
+        return BadInput;
     }
-    return recipe;
-}
-
-int ClusterCommand::runOperation(OperationRunner &runner, QTextStream &out, QTextStream &err)
-{
-    if (journal().lastRunInterrupted()) {
+    OperationRunner &runner = **created;
+    const RunJournal &journal = m_operations->journal();
+    if (journal.lastRunInterrupted()) {
         out << tr("The last run (%1, started %2) did not finish; resuming: what is done is only checked.")
-                   .arg(journal().lastRun().value(QLatin1String("operation")).toString(),
-                        journal().lastRun().value(QLatin1String("started")).toString())
+                   .arg(journal.lastRun().value(QLatin1String("operation")).toString(),
+                        journal.lastRun().value(QLatin1String("started")).toString())
             << '\n';
     }
     int verified = 0;

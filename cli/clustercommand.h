@@ -2,9 +2,7 @@
 
 #include "clicommand.h"
 
-#include "provisioning/clustermachines.h"
-#include "provisioning/runjournal.h"
-#include "provisioning/standalonerecipe.h"
+#include "provisioning/clusteroperations.h"
 #include "spec/clusterspec.h"
 #include "ssh/sshsessionpool.h"
 
@@ -29,26 +27,19 @@ public:
 protected:
     /// Loads the cluster; prints problems and returns false when it cannot be used.
     bool prepare(const QCommandLineParser &parser, QTextStream &err);
-    /// Runs to the end, printing each step; returns Success or Failure.
-    int runOperation(OperationRunner &runner, QTextStream &out, QTextStream &err);
+    /// Runs an operation to the end, printing each step; returns Success, Failure or BadInput
+    /// (when the operation cannot even be built, e.g. more workers than hosts).
+    int runOperation(const Result<OperationRunner *> &runner, QTextStream &out, QTextStream &err);
 
-    /// The recipe of this cluster's operations, with its distribution (URL or local file).
-    StandaloneRecipe recipe(const std::shared_ptr<RunContext> &context) const;
-
-    const ClusterSpec &spec() const { return m_spec; }
+    const ClusterSpec &spec() const { return m_operations->spec(); }
     QString fileName() const { return m_file; }
-    QString stateDirectory() const { return m_stateDirectory; }
-    ClusterMachines &machines() const { return *m_machines; }
-    RunJournal &journal() const { return *m_journal; }
-    SshSessionPool &pool() { return m_pool; }
+    ClusterOperations &operations() const { return *m_operations; }
+    ClusterMachines &machines() const { return m_operations->machines(); }
 
 private:
     QString m_file;
-    ClusterSpec m_spec;
-    QString m_stateDirectory;
     SshSessionPool m_pool;
-    std::unique_ptr<ClusterMachines> m_machines;
-    std::unique_ptr<RunJournal> m_journal;
+    std::unique_ptr<ClusterOperations> m_operations;
 };
 
 } // namespace SparkDeck::Cli

@@ -1,8 +1,5 @@
 #include "scalecommand.h"
 
-#include "provisioning/clusterstatefile.h"
-#include "provisioning/operationrunner.h"
-#include "provisioning/standalonerecipe.h"
 
 #include <QCoreApplication>
 
@@ -37,33 +34,13 @@ int ScaleCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     }
     if (!prepare(parser, err))
         return BadInput;
-    if (wanted > machines().slots().size()) {
-        err << fileName() << ": error: "
-            << tr("%1 workers were asked for but the machines hold %2 (one worker per host); add hosts to the cluster file.")
-                   .arg(wanted)
-                   .arg(machines().slots().size())
-            << '\n';
-        return BadInput;
-    }
-    ClusterStateFile state(stateDirectory());
-    const int current = state.workerCount(spec().workers.count);
-    if (wanted == current) {
-        out << tr("Cluster '%1' already has %2 workers.").arg(spec().name).arg(current) << '\n';
+    if (wanted == operations().currentWorkerCount()) {
+        out << tr("Cluster '%1' already has %2 workers.").arg(spec().name).arg(wanted) << '\n';
         return Success;
     }
-    auto context = std::make_shared<RunContext>();
-    const StandaloneRecipe scaler = recipe(context);
-    const QList<WorkerSlot> slots = machines().slots();
-    TaskGroup *graph = wanted > current ? scaler.addWorkers(slots.mid(current, wanted - current), wanted)
-                                        : scaler.removeWorkers(slots.mid(wanted, current - wanted));
-    OperationRunner runner(QStringLiteral("scale"), graph, &journal());
-    runner.setSecretSource([context] { return context->secret; });
-    const int code = runOperation(runner, out, err);
+    const int code = runOperation(operations().scale(wanted), out, err);
     if (code != Success)
         return code;
-    const Status saved = state.setWorkerCount(wanted);
-    if (!saved.ok())
-        err << tr("warning: ") << saved.errorMessage() << '\n';
     out << tr("Cluster '%1' scaled; workers: %2.").arg(spec().name).arg(wanted) << '\n';
     return Success;
 }

@@ -1,0 +1,95 @@
+#include "clusteroperations.h"
+
+#include "ssh/sshtarget.h"
+
+#include <QUrl>
+
+namespace SparkDeck {
+
+ClusterOperations::ClusterOperations(const ClusterSpec &spec, const QString &stateDirectory,
+                                     SshSessionPool *pool, QObject *parent)
+    : QObject(parent), m_spec(spec), m_stateDirectory(stateDirectory), m_pool(pool), m_state(stateDirectory)
+{}
+
+Status ClusterOperations::open()
+{
+    if (m_spec.spark.deploy != DeployMode::Standalone)
+        return Error{tr("deploy: swarm is not available yet; use deploy: standalone.")};
+    m_machines = std::make_unique<ClusterMachines>(m_spec, m_pool);
+    if (!m_machines->isValid())
+        return Error{m_machines->errorMessage()};
+    m_journal = std::make_unique<RunJournal>(m_stateDirectory);
+    return m_journal->load();
+}
+
+int ClusterOperations::currentWorkerCount() const
+{
+    return m_state.workerCount(m_spec.workers.count);
+}
+
+StandaloneRecipe ClusterOperations::recipe(const std::shared_ptr<RunContext> &context) const
+{
+    StandaloneRecipe recipe(m_spec, m_machines->master(), context);
+    const QString distribution = m_spec.spark.distribution;
+    if (!distribution.startsWith(QLatin1String("https://"))) {
+        const QString path = distribution.startsWith(QLatin1String("file:")) ? QUrl(distribution).toLocalFile()
+                                                                            : distribution;
+        recipe.setLocalDistribution(SshTarget::expandHome(path));
+    }
+    return recipe;
+}
+
+OperationRunner *ClusterOperations::runner(const QString &operation, TaskGroup *graph,
+                                           const std::shared_ptr<RunContext> &context, int workersAfter)
+{
+    auto *runner = new OperationRunner(operation, graph, m_journal.get(), this);
+    runner->setSecretSource([context] { return context->secret; });
+    connect(runner, &OperationRunner::finished, this, [this, runner, workersAfter](const TaskOutcome &outcome) {
+        if (!outcome.succeeded())
+            return;
+        const Status saved = workersAfter < 0 ? m_state.remove() : m_state.setWorkerCount(workersAfter);
+        if (!saved.ok())
+            Q_EMIT runner->journalProblem(saved.errorMessage());
+    });
+    return runner;
+}
+
+Result<OperationRunner *> ClusterOperations::up()
+{
+    const int count = m_spec.workers.count;
+    if (count > maxWorkers())
+        return Error{tr("%1 workers were asked for but the machines hold %2.").arg(count).arg(maxWorkers())};
+    auto context = std::make_shared<RunContext>();
+    return runner(QStringLiteral("up"), recipe(context).up(m_machines->firstSlots(count)), context, count);
+}
+
+Result<OperationRunner *> ClusterOperations::scale(int workers)
+{
+    if (workers < 0 || workers > maxWorkers()) {
+        return Error{tr("%1 workers were asked for but the machines hold %2 (one worker per host); add "
+                        "hosts to the cluster file.").arg(workers).arg(maxWorkers())};
+    }
+    const int current = currentWorkerCount();
+    if (workers == current)
+        return Error{tr("Cluster '%1' already has %2 workers.").arg(m_spec.name).arg(current)};
+    auto context = std::make_shared<RunContext>();
+    const StandaloneRecipe scaler = recipe(context);
+    const QList<WorkerSlot> slots = m_machines->slots();
+    TaskGroup *graph = workers > current ? scaler.addWorkers(slots.mid(current, workers - current), workers)
+                                         : scaler.removeWorkers(slots.mid(workers, current - workers));
+    return runner(QStringLiteral("scale"), graph, context, workers);
+}
+
+Result<OperationRunner *> ClusterOperations::down()
+{
+    // Every worker that may run, not only the last count: a crashed scale may have left more.
+    // (On this computer the slots are many instance numbers: the counts bound them.)
+    const int count = m_spec.machines.provider == Provider::Local
+                          ? qMax(currentWorkerCount(), m_spec.workers.count)
+                          : maxWorkers();
+    auto context = std::make_shared<RunContext>();
+    return runner(QStringLiteral("down"), recipe(context).down(m_machines->firstSlots(count), m_machines->machines()),
+                  context, -1);
+}
+
+} // namespace SparkDeck

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "provisioning/clustermachines.h"
+#include "provisioning/clusterstatefile.h"
+#include "provisioning/operationrunner.h"
+#include "provisioning/runjournal.h"
+#include "provisioning/standalonerecipe.h"
+#include "spec/clusterspec.h"
+#include "util/result.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace SparkDeck {
+
+class SshSessionPool;
+
+/// The operations a person runs on one cluster (up, scale, down), for the CLI and the desktop
+/// app alike. Owns the cluster's machines (one SSH connection per host, from the pool), its
+/// run journal and its state file; builds each operation's task graph; and records the new
+/// worker count when an operation ends well. Each operation is an OperationRunner, not yet
+/// started, owned by this object.
+class ClusterOperations : public QObject
+{
+    Q_OBJECT
+public:
+    ClusterOperations(const ClusterSpec &spec, const QString &stateDirectory, SshSessionPool *pool,
+                      QObject *parent = nullptr);
+
+    /// Opens the machines and the journal; says what is wrong when they cannot be used.
+    Status open();
+
+    const ClusterSpec &spec() const { return m_spec; }
+    QString stateDirectory() const { return m_stateDirectory; }
+    ClusterMachines &machines() const { return *m_machines; }
+    RunJournal &journal() const { return *m_journal; }
+
+    /// The workers the cluster was last brought to (the file's count before the first run).
+    int currentWorkerCount() const;
+    /// How many workers the machines can hold.
+    int maxWorkers() const { return int(m_machines->slots().size()); }
+
+    Result<OperationRunner *> up();
+    Result<OperationRunner *> scale(int workers);
+    Result<OperationRunner *> down();
+
+private:
+    StandaloneRecipe recipe(const std::shared_ptr<RunContext> &context) const;
+    OperationRunner *runner(const QString &operation, TaskGroup *graph,
+                            const std::shared_ptr<RunContext> &context, int workersAfter);
+
+    ClusterSpec m_spec;
+    QString m_stateDirectory;
+    SshSessionPool *m_pool;
+    std::unique_ptr<ClusterMachines> m_machines;
+    std::unique_ptr<RunJournal> m_journal;
+    ClusterStateFile m_state;
+};
+
+} // namespace SparkDeck
