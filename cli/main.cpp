@@ -3,6 +3,7 @@
 #include "execcommand.h"
 #include "downcommand.h"
 #include "plancommand.h"
+#include "preflightcommand.h"
 #include "scalecommand.h"
 #include "statuscommand.h"
 #include "upcommand.h"
@@ -23,6 +24,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<ValidateCommand>());
     commands.push_back(std::make_unique<PlanCommand>());
+    commands.push_back(std::make_unique<PreflightCommand>());
     commands.push_back(std::make_unique<UpCommand>());
     commands.push_back(std::make_unique<StatusCommand>());
     commands.push_back(std::make_unique<ScaleCommand>());
