@@ -147,9 +147,11 @@ int ClusterCommand::runOperation(const Result<OperationRunner *> &created, QText
     ::close(g_interruptPipe[1]);
 #endif
     const TaskOutcome &outcome = runner.outcome();
-    if (outcome.succeeded() && !outcome.warnings.isEmpty()) {
+    for (const QString &warning : outcome.warnings)
+        err << tr("warning: ") << warning << '\n';
+    if (outcome.succeeded() && !outcome.partialFailures.isEmpty()) {
         // Some hosts failed while the others went on (a worker host, never the master).
-        err << tr("Partly done: ") << outcome.warnings.join(QStringLiteral("; ")) << '\n'
+        err << tr("Partly done: ") << outcome.partialFailures.join(QStringLiteral("; ")) << '\n'
             << tr("Fix the cause and run the same command again: finished steps are only checked.") << '\n';
         return Failure;
     }

@@ -14,14 +14,21 @@ QString tr(const char *text)
 
 QString DownCommand::summary() const
 {
-    return tr("Stop every Spark daemon of the cluster and remove what SparkDeck installed.");
+    return tr("Stop every Spark daemon of the cluster and remove what SparkDeck installed; the "
+              "shared folder's data stays unless --delete-data.");
+}
+
+void DownCommand::addOptions(QCommandLineParser &parser) const
+{
+    ClusterCommand::addOptions(parser);
+    parser.addOption({QStringLiteral("delete-data"), tr("Also delete the shared folder's data.")});
 }
 
 int DownCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
 {
     if (!prepare(parser, err))
         return BadInput;
-    const int code = runOperation(operations().down(), out, err);
+    const int code = runOperation(operations().down(parser.isSet(QStringLiteral("delete-data"))), out, err);
     if (code != Success)
         return code;
     out << tr("Cluster '%1' is down: no Spark daemon of it runs and its files are removed.").arg(spec().name) << '\n';

@@ -10,6 +10,7 @@ class DownCommand : public ClusterCommand
 public:
     QString name() const override { return QStringLiteral("down"); }
     QString summary() const override;
+    void addOptions(QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override;
 };
 

@@ -1,5 +1,6 @@
 #include "clusteroperations.h"
 
+#include "provisioning/preflightgate.h"
 #include "ssh/sshtarget.h"
 
 #include <QUrl>
@@ -30,6 +31,7 @@ int ClusterOperations::currentWorkerCount() const
 StandaloneRecipe ClusterOperations::recipe(const std::shared_ptr<RunContext> &context) const
 {
     StandaloneRecipe recipe(m_spec, m_machines->master(), context);
+    recipe.setMachines(m_machines->machines());
     const QString distribution = m_spec.spark.distribution;
     if (!distribution.startsWith(QLatin1String("https://"))) {
         const QString path = distribution.startsWith(QLatin1String("file:")) ? QUrl(distribution).toLocalFile()
@@ -60,7 +62,11 @@ Result<OperationRunner *> ClusterOperations::up()
     if (count > maxWorkers())
         return Error{tr("%1 workers were asked for but the machines hold %2.").arg(count).arg(maxWorkers())};
     auto context = std::make_shared<RunContext>();
-    return runner(QStringLiteral("up"), recipe(context).up(m_machines->firstSlots(count)), context, count);
+    // Preflight first: nothing changes on any host until every host passed it.
+    auto *run = new TaskGroup(tr("Bring up cluster '%1'").arg(m_spec.name), TaskGroup::Mode::Sequence);
+    run->addTask(new PreflightGate(m_spec, Preflight::hostsFor(m_spec, *m_machines)));
+    run->addTask(recipe(context).up(m_machines->firstSlots(count)));
+    return runner(QStringLiteral("up"), run, context, count);
 }
 
 Result<OperationRunner *> ClusterOperations::scale(int workers)
@@ -80,7 +86,7 @@ Result<OperationRunner *> ClusterOperations::scale(int workers)
     return runner(QStringLiteral("scale"), graph, context, workers);
 }
 
-Result<OperationRunner *> ClusterOperations::down()
+Result<OperationRunner *> ClusterOperations::down(bool deleteData)
 {
     // Every worker that may run, not only the last count: a crashed scale may have left more.
     // (On this computer the slots are many instance numbers: the counts bound them.)
@@ -88,8 +94,7 @@ Result<OperationRunner *> ClusterOperations::down()
                           ? qMax(currentWorkerCount(), m_spec.workers.count)
                           : maxWorkers();
     auto context = std::make_shared<RunContext>();
-    return runner(QStringLiteral("down"), recipe(context).down(m_machines->firstSlots(count), m_machines->machines()),
-                  context, -1);
+    return runner(QStringLiteral("down"), recipe(context).down(m_machines->firstSlots(count), deleteData), context, -1);
 }
 
 } // namespace SparkDeck

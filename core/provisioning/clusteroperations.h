@@ -43,7 +43,8 @@ public:
 
     Result<OperationRunner *> up();
     Result<OperationRunner *> scale(int workers);
-    Result<OperationRunner *> down();
+    /// `deleteData`: also delete the shared folder's contents (kept by default).
+    Result<OperationRunner *> down(bool deleteData = false);
 
 private:
     StandaloneRecipe recipe(const std::shared_ptr<RunContext> &context) const;

@@ -16,6 +16,8 @@ OperationRunner::OperationRunner(const QString &operation, TaskGroup *graph, Run
         redacted.message = redact(outcome.message);
         for (QString &warning : redacted.warnings)
             warning = redact(warning);
+        for (QString &failure : redacted.partialFailures)
+            failure = redact(failure);
         if (m_journal) {
             m_journal->setSecret(m_secret ? m_secret() : Secret());
             reportJournal(m_journal->endRun(redacted));

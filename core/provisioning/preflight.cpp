@@ -153,6 +153,7 @@ PreflightProbeOptions Preflight::probeOptions(const PreflightHost &host) const
 {
     PreflightProbeOptions options;
     options.base = ClusterLayout(m_spec).base();
+    options.runDir = ClusterLayout(m_spec).runDir();
     for (const PreflightHost &other : m_hosts) {
         if (other.address != host.address && !other.local)
             options.peers << PreflightProbeOptions::Peer{other.address, other.sshPort};

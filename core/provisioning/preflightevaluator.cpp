@@ -391,7 +391,7 @@ private:
                 continue;
             }
             const QString command = m_facts.commands.value(socket.pid);
-            if (!command.isEmpty() && command.contains(root)) {
+            if (m_facts.ownPids.contains(socket.pid) || (!command.isEmpty() && command.contains(root))) {
                 add(check, Status::Ok, Tr::tr("in use by this cluster's own %1 (pid %2)").arg(use).arg(socket.pid));
                 return;
             }

@@ -20,6 +20,8 @@ say() { printf '%s=%s\n' "$1" "$2"; }
 probe() {
   if command -v bash >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1; then
     err=$(timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>&1); rc=$?
+    # A first contact can lose its SYN while neighbours are still being learnt: try once more.
+    [ $rc = 124 ] && { err=$(timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>&1); rc=$?; }
   elif command -v python3 >/dev/null 2>&1; then
     err=$(python3 -c 'import socket, sys; socket.create_connection((sys.argv[1], int(sys.argv[2])), 5).close()' "$1" "$2" 2>&1); rc=$?
   elif command -v nc >/dev/null 2>&1; then
@@ -43,6 +45,7 @@ base=/opt/sparkdeck; nfs_server=0; nfs_client=0
 while [ $# -gt 0 ]; do
   case $1 in
     --base) base=$2; shift 2 ;;
+    --run-dir) for f in "$2"/*.pid; do [ -r "$f" ] && say ownpid "$(cat "$f")"; done; shift 2 ;;
     --peer) probe "$2" "$3" & shift 3 ;;
     --nfs-server) nfs_server=1; shift ;;
     --nfs-client) nfs_client=1; shift ;;
@@ -181,6 +184,8 @@ CommandRequest PreflightFacts::script(const PreflightProbeOptions &options)
 {
     QStringList arguments{QStringLiteral("-c"), QString::fromLatin1(kFactsScript),
                           QStringLiteral("sparkdeck-preflight"), QStringLiteral("--base"), options.base};
+    if (!options.runDir.isEmpty())
+        arguments << QStringLiteral("--run-dir") << options.runDir;
     for (const PreflightProbeOptions::Peer &peer : options.peers)
         arguments << QStringLiteral("--peer") << peer.address << QString::number(peer.port);
     if (options.nfsServer)
@@ -321,6 +326,9 @@ HostFacts PreflightFacts::parse(const QByteArray &output)
             ListeningSocket socket;
             if (decodeProcNetAddress(value, &socket.address, &socket.port))
                 facts.listening << socket;
+        } else if (key == QLatin1String("ownpid")) {
+            if (const qint64 pid = value.trimmed().toLongLong(); pid > 0)
+                facts.ownPids.insert(pid);
         } else if (key == QLatin1String("cmd")) {
             const qint64 pid = value.section(QLatin1Char(' '), 0, 0).toLongLong();
             if (pid > 0)

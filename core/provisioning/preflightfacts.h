@@ -68,6 +68,7 @@ struct HostFacts
     bool listenersKnown = false;
     QList<ListeningSocket> listening;
     QHash<qint64, QString> commands; ///< pid -> command line, for the listening processes
+    QSet<qint64> ownPids;            ///< daemons of this cluster (its pid files): their ports are ours
     QList<ReachProbe> reach;
     QString kernelNfsd;        ///< "yes", "module", "no"; empty when not asked
     QString kernelNfsClient;   ///< the same for the NFS client (nfs4)
@@ -90,6 +91,7 @@ struct PreflightProbeOptions
     };
 
     QString base = QStringLiteral("/opt/sparkdeck"); ///< where SparkDeck writes: disk and rights
+    QString runDir;           ///< the cluster's pid files: ports its own daemons hold are no conflict
     QList<Peer> peers;        ///< TCP probes from this host (other hosts' SSH ports, the NFS server)
     bool nfsServer = false;   ///< look for a kernel nfsd and nfs-ganesha
     bool nfsClient = false;   ///< look for a kernel NFS client and libnfs tools

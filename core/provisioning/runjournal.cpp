@@ -102,6 +102,8 @@ Status RunJournal::endRun(const TaskOutcome &outcome)
     run.insert(QStringLiteral("outcome"), outcomeName(outcome));
     if (!outcome.message.isEmpty())
         run.insert(QStringLiteral("message"), m_secret.redact(outcome.message));
+    if (!outcome.partialFailures.isEmpty())
+        run.insert(QStringLiteral("partialFailures"), QJsonArray::fromStringList(outcome.partialFailures));
     if (!outcome.warnings.isEmpty())
         run.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(outcome.warnings));
     m_runs.replace(m_runs.size() - 1, run);

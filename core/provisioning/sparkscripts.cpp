@@ -289,6 +289,97 @@ CommandRequest SparkScripts::waitForWorkerGone(const QString &address, int webUi
                          workerHost + QLatin1Char(':') + QString::number(workerWebUiPort), seconds);
 }
 
+CommandRequest SparkScripts::readAuthenticationSecret() const
+{
+    return {QStringLiteral("sed -n 's/^spark\\.authenticate\\.secret[[:space:]]*//p' ")
+                + ShellCommand::quote(m_layout.confDir() + QStringLiteral("/spark-defaults.conf")) + QStringLiteral(" 2>/dev/null; exit 0"),
+            {}, false, 30000};
+}
+
+CommandRequest SparkScripts::jupyterPresent()
+{
+    return {QStringLiteral("command -v jupyter-notebook >/dev/null 2>&1 || exit 1"), {}, false, 30000};
+}
+
+CommandRequest SparkScripts::installJupyter()
+{
+    return {QStringLiteral(
+                "export DEBIAN_FRONTEND=noninteractive\n"
+                "if command -v apt-get >/dev/null 2>&1; then\n"
+                "  apt-get -q -y -o DPkg::Lock::Timeout=600 install --no-install-recommends jupyter-notebook || exit 75\n"
+                "elif command -v dnf >/dev/null 2>&1; then dnf -y install python3-notebook\n"
+                "elif command -v pip3 >/dev/null 2>&1; then pip3 install notebook\n"
+                "else echo 'no package manager can install Jupyter here (apt-get, dnf, pip3)' >&2; exit 3; fi"),
+            {}, true, 20 * 60 * 1000};
+}
+
+QString SparkScripts::jupyterTokenFile() const
+{
+    return m_layout.root() + QStringLiteral("/jupyter/token");
+}
+
+CommandRequest SparkScripts::readJupyterToken() const
+{
+    return {sh(QStringLiteral("cat"), {jupyterTokenFile()}) + QStringLiteral(" 2>/dev/null; exit 0"), {}, false, 30000};
+}
+
+CommandRequest SparkScripts::jupyterRunning() const
+{
+    const QString pidFile = ShellCommand::quote(m_layout.runDir() + QStringLiteral("/jupyter.pid"));
+    return {QStringLiteral("pid=$(cat %1 2>/dev/null) && kill -0 \"$pid\" 2>/dev/null || exit 1").arg(pidFile), {}, false, 30000};
+}
+
+CommandRequest SparkScripts::startJupyter(const QString &address, int port, const QString &masterUrl) const
+{
+    const QString notebooks = m_layout.root() + QStringLiteral("/notebooks");
+    const QString pidFile = m_layout.runDir() + QStringLiteral("/jupyter.pid");
+    const QString log = m_layout.logDir() + QStringLiteral("/jupyter.log");
+    // pyspark from the distribution, wired to the master; spark-defaults.conf brings the secret.
+    const QString environment =
+        QStringLiteral("SPARK_HOME=%1; export SPARK_HOME; ").arg(ShellCommand::quote(m_layout.sparkHome()))
+        + QStringLiteral("PYTHONPATH=\"$SPARK_HOME/python:$(ls \"$SPARK_HOME\"/python/lib/py4j-*.zip 2>/dev/null | head -n 1)\"; export PYTHONPATH; ")
+        + QStringLiteral("PYSPARK_SUBMIT_ARGS=%1; export PYSPARK_SUBMIT_ARGS; ")
+              .arg(ShellCommand::quote(QStringLiteral("--master %1 pyspark-shell").arg(masterUrl)));
+    const QString start = sh(QStringLiteral("nohup"), {QStringLiteral("jupyter-notebook"), QStringLiteral("--no-browser"), QStringLiteral("--allow-root"),
+                                                       QStringLiteral("--ip=") + address, QStringLiteral("--port=") + QString::number(port),
+                                                       QStringLiteral("--port-retries=0"), QStringLiteral("--notebook-dir=") + notebooks});
+    return {ShellCommand::allOf({ShellCommand(QStringLiteral("mkdir"), {QStringLiteral("-p"), notebooks, m_layout.runDir(), m_layout.logDir()})})
+                + QStringLiteral(" && JUPYTER_TOKEN=$(cat ") + ShellCommand::quote(jupyterTokenFile()) + QStringLiteral(") && export JUPYTER_TOKEN && ")
+                + environment + start + QStringLiteral(" </dev/null >>") + ShellCommand::quote(log)
+                + QStringLiteral(" 2>&1 & echo $! > ") + ShellCommand::quote(pidFile) + QStringLiteral("; sleep 1"),
+            {}, false, 60000};
+}
+
+CommandRequest SparkScripts::stopJupyter() const
+{
+    const QString pidFile = ShellCommand::quote(m_layout.runDir() + QStringLiteral("/jupyter.pid"));
+    // Waits (up to 10 s) until it is gone, or only a zombie waiting for its parent.
+    return {QStringLiteral("pid=$(cat %1 2>/dev/null) && kill \"$pid\" 2>/dev/null && for i in $(seq 100); do "
+                           "ps -o stat= -p \"$pid\" 2>/dev/null | grep -qv Z || break; sleep 0.1; done; rm -f %1; exit 0").arg(pidFile),
+            {}, false, 30000};
+}
+
+CommandRequest SparkScripts::waitForJupyter(const QString &address, int port, int seconds)
+{
+    // /api answers without a token: enough to know the server is up, nothing to leak.
+    const QString host = address.contains(QLatin1Char(':')) ? QLatin1Char('[') + address + QLatin1Char(']') : address;
+    const QString program = QStringLiteral(
+        "import sys, time, urllib.request\n"
+        "deadline = time.time() + float(sys.argv[2])\n"
+        "while True:\n"
+        "    try:\n"
+        "        urllib.request.urlopen(sys.argv[1], timeout=5); sys.exit(0)\n"
+        "    except Exception as e:\n"
+        "        last = str(e)\n"
+        "    if time.time() >= deadline: break\n"
+        "    time.sleep(0.5)\n"
+        "print('Jupyter at %s does not answer (%s)' % (sys.argv[1], last), file=sys.stderr)\n"
+        "sys.exit(1)\n");
+    return {sh(QStringLiteral("python3"), {QStringLiteral("-c"), program, QStringLiteral("http://%1:%2/api").arg(host).arg(port),
+                                           QString::number(seconds)}),
+            {}, false, (seconds + 30) * 1000};
+}
+
 CommandRequest SparkScripts::removeClusterFiles() const
 {
     // The distribution cache serves every cluster of the host: it goes with the last one.

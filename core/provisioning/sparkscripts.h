@@ -52,6 +52,21 @@ public:
     static CommandRequest waitForWorkerGone(const QString &address, int webUiPort,
                                             const QString &workerHost, int workerWebUiPort, int seconds);
 
+    /// The secret every daemon of the cluster shares, as the master's spark-defaults.conf holds
+    /// it (empty output when there is none yet).
+    CommandRequest readAuthenticationSecret() const;
+
+    // Jupyter on the master: bound to the private address, logged in with a token that is
+    // never on a command line (it goes through standard input and a 0600 file).
+    static CommandRequest jupyterPresent();
+    static CommandRequest installJupyter();
+    QString jupyterTokenFile() const;
+    CommandRequest readJupyterToken() const;
+    CommandRequest jupyterRunning() const;
+    CommandRequest startJupyter(const QString &address, int port, const QString &masterUrl) const;
+    CommandRequest stopJupyter() const;
+    static CommandRequest waitForJupyter(const QString &address, int port, int seconds);
+
     /// Everything of the cluster on a host, the shared folder excepted.
     CommandRequest removeClusterFiles() const;
 

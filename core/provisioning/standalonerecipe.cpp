@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
@@ -131,32 +132,29 @@ private:
     QPointer<QNetworkReply> m_reply;
 };
 
-/// Reads the cluster's authentication secret from the master's spark-defaults.conf, so that
-/// a second `up` or a scale keeps the secret the running daemons share; makes a new one for a
-/// new cluster.
+/// Reads a secret kept on the master (the cluster's authentication secret in
+/// spark-defaults.conf, Jupyter's token), so that a second `up` or a scale keeps what the
+/// running daemons share; makes a new one when there is none yet.
 class SecretTask : public Task
 {
 public:
-    SecretTask(Machine *master, const QString &defaultsFile, std::shared_ptr<RunContext> context)
-        : Task(Tr::tr("Read or create the cluster's authentication secret")), m_master(master),
-          m_defaultsFile(defaultsFile), m_context(std::move(context))
+    SecretTask(const QString &title, Machine *master, const CommandRequest &read, std::function<void(const Secret &)> store)
+        : Task(title), m_master(master), m_read(read), m_store(std::move(store))
     {}
 
 protected:
     void run() override
     {
-        const QString script = QStringLiteral("sed -n 's/^spark\\.authenticate\\.secret[[:space:]]*//p' ")
-                               + ShellCommand::quote(m_defaultsFile) + QStringLiteral(" 2>/dev/null; exit 0");
-        m_job = m_master->run({script, {}, false, 30000}, this);
+        m_job = m_master->run(m_read, this);
         connect(m_job, &MachineJob::finished, this, [this](const ExecResult &result) {
             if (!result.succeeded()) {
-                finish(TaskOutcome::failure(Tr::tr("%1: cannot read the cluster secret (%2)")
-                                                .arg(m_master->displayName(), result.summary()), !result.finished()));
+                finish(TaskOutcome::failure(Tr::tr("%1: %2 failed (%3)").arg(m_master->displayName(), title(), result.summary()),
+                                            !result.finished()));
                 return;
             }
             const QString existing = QString::fromUtf8(result.standardOutput).trimmed();
-            m_context->secret = existing.isEmpty() ? Secret::generate() : Secret(existing);
-            finish(TaskOutcome::success(existing.isEmpty() ? Tr::tr("new secret") : Tr::tr("kept the existing secret")));
+            m_store(existing.isEmpty() ? Secret::generate() : Secret(existing));
+            finish(TaskOutcome::success());
         });
         m_job->start();
     }
@@ -169,8 +167,8 @@ protected:
 
 private:
     QPointer<Machine> m_master;
-    QString m_defaultsFile;
-    std::shared_ptr<RunContext> m_context;
+    CommandRequest m_read;
+    std::function<void(const Secret &)> m_store;
     QPointer<MachineJob> m_job;
 };
 
@@ -216,7 +214,8 @@ private:
         connect(job, &MachineJob::progress, this, [this](qint64 done, qint64 total) {
             if (total > 0 && done * 10 / total != m_lastTenth) {
                 m_lastTenth = done * 10 / total;
-                Q_EMIT outputLine(Tr::tr("uploaded %1 of %2 MiB").arg(done >> 20).arg(total >> 20));
+                Q_EMIT outputLine(Tr::tr("uploaded %1 of %2").arg(QLocale::system().formattedDataSize(done),
+                                                                   QLocale::system().formattedDataSize(total)));
             }
         });
         connect(job, &MachineJob::finished, this, [job, then](const ExecResult &result) {
@@ -363,7 +362,11 @@ TaskGroup *StandaloneRecipe::up(const QList<WorkerSlot> &workers) const
                                           SparkScripts::waitForMasterAlive(m_master->address(), SparkPorts::kMasterWebUi, m_waitSeconds)),
                            m_master));
     run->addTask(master);
+    if (m_spec.sharedFolder.enabled)
+        run->addTask(sharedFolder().exportSteps());
     run->addTask(addWorkers(workers, int(workers.size()), !workerMachines.isEmpty()));
+    if (m_spec.jupyter.enabled)
+        run->addTask(jupyter());
     return run;
 }
 
@@ -383,7 +386,11 @@ TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int al
 void StandaloneRecipe::addPrelude(TaskGroup *run) const
 {
     run->addTask(tagged(new ChecksumTask(m_spec.spark, m_localDistribution, m_context), nullptr));
-    run->addTask(tagged(new SecretTask(m_master, m_layout.confDir() + QStringLiteral("/spark-defaults.conf"), m_context), m_master));
+    const std::shared_ptr<RunContext> context = m_context;
+    run->addTask(tagged(new SecretTask(Tr::tr("Read or create the cluster's authentication secret"), m_master,
+                                       SparkScripts(m_layout).readAuthenticationSecret(),
+                                       [context](const Secret &secret) { context->secret = secret; }),
+                        m_master));
 }
 
 Task *StandaloneRecipe::shareStep() const
@@ -409,6 +416,8 @@ TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int al
         seen << slot.machine;
         TaskGroup *host = slot.machine == m_master ? sequence(Tr::tr("Workers on the master's host"), slot.machine)
                                                    : prepareMachine(slot.machine, false, false);
+        if (m_spec.sharedFolder.enabled)
+            host->addTask(sharedFolder().mountSteps(slot.machine));
         for (const WorkerSlot &other : workers) {
             if (other.machine == slot.machine)
                 host->addTask(startWorker(other));
@@ -442,6 +451,42 @@ TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int al
     return group;
 }
 
+SharedFolderRecipe StandaloneRecipe::sharedFolder() const
+{
+    return SharedFolderRecipe::forCluster(m_spec, m_master, m_machines);
+}
+
+TaskGroup *StandaloneRecipe::jupyter() const
+{
+    TaskGroup *group = sequence(Tr::tr("Jupyter on the master"), m_master);
+    const SparkScripts scripts(m_layout);
+    auto *install = new ScriptStep(Tr::tr("Install Jupyter"), m_master, SparkScripts::jupyterPresent(), SparkScripts::installJupyter());
+    install->setFailureHint(Tr::tr("Install Jupyter Notebook on the master by hand (jupyter-notebook package, or pip)"));
+    group->addTask(tagged(install, m_master));
+    const std::shared_ptr<RunContext> context = m_context;
+    group->addTask(tagged(new SecretTask(Tr::tr("Read or create Jupyter's token"), m_master, scripts.readJupyterToken(),
+                                         [context](const Secret &token) { context->jupyterToken = token; }),
+                          m_master));
+    const QString tokenFile = scripts.jupyterTokenFile();
+    auto token = [context] { return context->jupyterToken.reveal().toUtf8(); };
+    group->addTask(tagged(new ScriptStep(Tr::tr("Write Jupyter's token (********)"), m_master,
+                                         [=] { return SparkScripts::fileHasContent(tokenFile, token()); },
+                                         [=] { return SparkScripts::writeFile(tokenFile, token(), 0600); }),
+                          m_master));
+    const QString address = m_master->address();
+    auto *start = new ScriptStep(Tr::tr("Start Jupyter on %1:%2, wired to the cluster").arg(address).arg(SparkPorts::kJupyter), m_master,
+                                 scripts.jupyterRunning(),
+                                 scripts.startJupyter(address, SparkPorts::kJupyter, SparkConfigRenderer::masterUrl(address)));
+    start->setVerifyAfterApply(true);
+    start->setFailureHint(Tr::tr("See Jupyter's log in %1").arg(m_layout.logDir()));
+    group->addTask(tagged(start, m_master));
+    group->addTask(tagged(new ScriptStep(Tr::tr("Wait until Jupyter answers"), m_master,
+                                         SparkScripts::waitForJupyter(address, SparkPorts::kJupyter, 0),
+                                         SparkScripts::waitForJupyter(address, SparkPorts::kJupyter, m_waitSeconds)),
+                          m_master));
+    return group;
+}
+
 TaskGroup *StandaloneRecipe::removeWorkers(const QList<WorkerSlot> &workers) const
 {
     auto *group = new TaskGroup(Tr::tr("Remove workers gracefully"), TaskGroup::Mode::Parallel, TaskGroup::FailurePolicy::ContinueOnError);
@@ -461,7 +506,7 @@ TaskGroup *StandaloneRecipe::removeWorkers(const QList<WorkerSlot> &workers) con
     return group;
 }
 
-TaskGroup *StandaloneRecipe::down(const QList<WorkerSlot> &workers, const QList<Machine *> &machines) const
+TaskGroup *StandaloneRecipe::down(const QList<WorkerSlot> &workers, bool deleteData) const
 {
     auto *run = new TaskGroup(Tr::tr("Tear down cluster '%1'").arg(m_spec.name), TaskGroup::Mode::Sequence,
                               TaskGroup::FailurePolicy::ContinueOnError);
@@ -472,10 +517,18 @@ TaskGroup *StandaloneRecipe::down(const QList<WorkerSlot> &workers, const QList<
                                                    CommandRequest{}, scripts.stopWorker(slot.instance)), slot.machine));
     }
     run->addTask(stopWorkers);
+    run->addTask(tagged(new ScriptStep(Tr::tr("Stop Jupyter"), m_master, CommandRequest{}, scripts.stopJupyter()), m_master));
     run->addTask(tagged(new ScriptStep(Tr::tr("Stop the master"), m_master, CommandRequest{}, scripts.stopMaster()), m_master));
-    run->addTask(tagged(new ScriptStep(Tr::tr("Stop sharing Spark"), m_master, scripts.notSharingDistribution(), scripts.stopSharingDistribution()), m_master));
+    run->addTask(tagged(new ScriptStep(Tr::tr("Stop sharing Spark"), m_master, CommandRequest{}, scripts.stopSharingDistribution()), m_master));
+    // Unmount before the files go: a mount must never be under a directory being removed.
+    QList<Machine *> workerMachines;
+    for (const WorkerSlot &slot : workers) {
+        if (!workerMachines.contains(slot.machine))
+            workerMachines << slot.machine;
+    }
+    run->addTask(sharedFolder().removeSteps(workerMachines, deleteData));
     auto *remove = new TaskGroup(Tr::tr("Remove the cluster's files"), TaskGroup::Mode::Parallel, TaskGroup::FailurePolicy::ContinueOnError);
-    for (Machine *machine : machines)
+    for (Machine *machine : m_machines)
         remove->addTask(tagged(new ScriptStep(Tr::tr("Remove %1").arg(m_layout.root()), machine, CommandRequest{},
                                               scripts.removeClusterFiles()), machine));
     run->addTask(remove);

@@ -2,6 +2,7 @@
 
 #include "provisioning/clusterlayout.h"
 #include "provisioning/machine.h"
+#include "provisioning/sharedfolderrecipe.h"
 #include "provisioning/taskgroup.h"
 #include "spec/clusterspec.h"
 #include "util/secret.h"
@@ -26,6 +27,7 @@ struct RunContext
 {
     QString sha512;  ///< of the distribution
     Secret secret;   ///< spark.authenticate.secret: read from the master, or new
+    Secret jupyterToken; ///< Jupyter's login token: read from the master, or new
 };
 
 /// Builds the task graphs of a Spark standalone cluster's operations (up, adding and removing
@@ -45,6 +47,8 @@ public:
 
     /// A local .tgz to upload once, instead of spark.distribution's URL.
     void setLocalDistribution(const QString &path) { m_localDistribution = path; }
+    /// Every machine of the cluster: the shared folder is exported to their addresses only.
+    void setMachines(const QList<Machine *> &machines) { m_machines = machines; }
     /// Seconds a wait for the master may take before it counts as failed.
     void setWaitSeconds(int seconds) { m_waitSeconds = seconds; }
 
@@ -53,8 +57,9 @@ public:
     TaskGroup *addWorkers(const QList<WorkerSlot> &workers, int aliveAfter) const;
     /// Decommissions each worker, waits until the master no longer lists it ALIVE, stops it.
     TaskGroup *removeWorkers(const QList<WorkerSlot> &workers) const;
-    /// Stops every worker and the master, then removes the cluster's files from each machine.
-    TaskGroup *down(const QList<WorkerSlot> &workers, const QList<Machine *> &machines) const;
+    /// Stops every worker, Jupyter and the master, unmounts and stops serving the shared folder
+    /// (its data deleted only when `deleteData`), then removes the cluster's files.
+    TaskGroup *down(const QList<WorkerSlot> &workers, bool deleteData) const;
 
     static QString hostOf(const QObject *task);
 
@@ -66,12 +71,15 @@ private:
     Task *startWorker(const WorkerSlot &slot) const;
     TaskGroup *addWorkers(const QList<WorkerSlot> &workers, int aliveAfter, bool stopSharing) const;
     void addPrelude(TaskGroup *run) const;
+    TaskGroup *jupyter() const;
+    SharedFolderRecipe sharedFolder() const;
     Task *shareStep() const;
 
     ClusterSpec m_spec;
     ClusterLayout m_layout;
     QPointer<Machine> m_master;
     std::shared_ptr<RunContext> m_context;
+    QList<Machine *> m_machines;
     QString m_localDistribution;
     int m_waitSeconds = 120;
 };

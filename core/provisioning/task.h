@@ -15,16 +15,19 @@ struct TaskOutcome
     Kind kind = Kind::Succeeded;
     QString message;
     bool transient = false;
-    /// Parts that failed while the whole went on (a worker host of many); a group gathers its
-    /// children's warnings.
+    /// Parts that failed while the whole went on (a worker host of many): the work is only
+    /// partly done. A group gathers its children's.
+    QStringList partialFailures;
+    /// Things that work, but not as well as they could (a worker with no NFS client reaches
+    /// the shared folder through libnfs only). A group gathers its children's.
     QStringList warnings;
 
-    static TaskOutcome success(const QString &message = QString()) { return {Kind::Succeeded, message, false, {}}; }
+    static TaskOutcome success(const QString &message = QString()) { return {Kind::Succeeded, message, false, {}, {}}; }
     static TaskOutcome failure(const QString &message, bool transient = false)
     {
-        return {Kind::Failed, message, transient, {}};
+        return {Kind::Failed, message, transient, {}, {}};
     }
-    static TaskOutcome cancelled() { return {Kind::Cancelled, QString(), false, {}}; }
+    static TaskOutcome cancelled() { return {Kind::Cancelled, QString(), false, {}, {}}; }
 
     bool succeeded() const { return kind == Kind::Succeeded; }
     bool failed() const { return kind == Kind::Failed; }

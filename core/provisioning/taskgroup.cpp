@@ -83,19 +83,18 @@ void TaskGroup::finishWhenIdle()
     for (int i = firstUnstarted; i < m_tasks.size(); ++i)
         m_tasks.at(i)->cancel();
     m_settling = false;
-    QStringList warnings;
-    for (const Task *task : std::as_const(m_tasks))
-        warnings += task->outcome().warnings;
+    TaskOutcome gathered = TaskOutcome::success();
+    for (const Task *task : std::as_const(m_tasks)) {
+        gathered.partialFailures += task->outcome().partialFailures;
+        gathered.warnings += task->outcome().warnings;
+    }
     if (m_cancelled) {
         finish(TaskOutcome::cancelled());
     } else if (m_failures == 0) {
-        TaskOutcome outcome = TaskOutcome::success();
-        outcome.warnings = warnings;
-        finish(outcome);
+        finish(gathered);
     } else if (m_policy == FailurePolicy::TolerateErrors) {
-        TaskOutcome outcome = TaskOutcome::success();
-        outcome.warnings = warnings << failureSummary();
-        finish(outcome);
+        gathered.partialFailures << failureSummary();
+        finish(gathered);
     } else if (m_failures == 1 || m_policy == FailurePolicy::StopOnError) {
         finish(m_firstFailure);
     } else {

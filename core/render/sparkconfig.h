@@ -22,6 +22,7 @@ constexpr int kMaster = 7077;
 constexpr int kMasterWebUi = 8080;
 constexpr int kWorkerWebUi = 8081;
 constexpr int kApplicationUi = 4040;
+constexpr int kJupyter = 8888;
 } // namespace SparkPorts
 
 /// Renders the two files Spark's daemons read on each host. Pure functions: no I/O.

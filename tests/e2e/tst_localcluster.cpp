@@ -1,9 +1,13 @@
 // A cluster on this computer (provider local), through sparkdeck-cli as a user runs it:
 // up, status, scale up and down, a second up that only verifies, and down leaving nothing.
 #include "clirunner.h"
+#include "processes.h"
 #include "standindistribution.h"
 
 #include <QDir>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,6 +25,7 @@ private Q_SLOTS:
     void upStartsTheMasterAndTheWorkers();
     void scalingAddsWorkersAndDecommissionsThemGracefully();
     void aSecondUpOnAHealthyClusterOnlyVerifies();
+    void jupyterAnswersOnlyWithItsToken();
     void downLeavesNothingBehind();
 
 private:
@@ -59,7 +64,8 @@ void tst_LocalCluster::initTestCase()
                               "machines: {provider: local}\n"
                               "spark: {distribution: %2}\n"
                               "workers: {count: 2, cores: 1, memory: 512m}\n"
-                              "shared_folder: {enabled: false}\n").arg(m_name, tarball).toUtf8());
+                              "shared_folder: {enabled: false}\n"
+                              "jupyter: {enabled: true}\n").arg(m_name, tarball).toUtf8());
 }
 
 void tst_LocalCluster::cleanupTestCase()
@@ -107,17 +113,40 @@ void tst_LocalCluster::aSecondUpOnAHealthyClusterOnlyVerifies()
     QCOMPARE(status().value(QLatin1String("aliveWorkers")).toInt(), 2);
 }
 
+void tst_LocalCluster::jupyterAnswersOnlyWithItsToken()
+{
+    QFile tokenFile(QStringLiteral("/opt/sparkdeck/%1/jupyter/token").arg(m_name));
+    QVERIFY(tokenFile.open(QIODevice::ReadOnly));
+    QCOMPARE(tokenFile.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+    const QByteArray token = tokenFile.readAll().trimmed();
+    QCOMPARE(token.size(), 64);
+    QNetworkAccessManager network;
+    auto get = [&network](const QString &url) {
+        QNetworkRequest request{QUrl(url)};
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        std::unique_ptr<QNetworkReply> reply(network.get(request));
+        QSignalSpy done(reply.get(), &QNetworkReply::finished);
+        done.wait(20000);
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    };
+    QCOMPARE(get(QStringLiteral("http://127.0.0.1:8888/api/contents")), 403);
+    QCOMPARE(get(QStringLiteral("http://127.0.0.1:8888/api/contents?token=wrong")), 403);
+    QCOMPARE(get(QStringLiteral("http://127.0.0.1:8888/api/contents?token=") + QString::fromLatin1(token)), 200);
+    // The token never reaches a command line (the environment of Jupyter itself has it).
+    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (cmdline.open(QIODevice::ReadOnly))
+            QVERIFY2(!cmdline.readAll().contains(token), qPrintable(pid));
+    }
+}
+
 void tst_LocalCluster::downLeavesNothingBehind()
 {
     const CliRun down = cli(QStringLiteral("down"));
     QVERIFY2(down.exitCode == 0, down.transcript());
     QVERIFY(!QDir(QStringLiteral("/opt/sparkdeck/") + m_name).exists());
     // No process of this cluster is left: every Spark daemon here runs from its SPARK_HOME.
-    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        QFile environ(QStringLiteral("/proc/%1/environ").arg(pid));
-        if (environ.open(QIODevice::ReadOnly))
-            QVERIFY2(!environ.readAll().contains(("/opt/sparkdeck/" + m_name).toUtf8()), qPrintable(pid));
-    }
+    QCOMPARE(SparkDeck::Test::processesMentioning(("/opt/sparkdeck/" + m_name).toUtf8()), QStringList());
     const CliRun status = cli(QStringLiteral("status"));
     QCOMPARE(status.exitCode, 1);
     QVERIFY(status.err.contains(QStringLiteral("Is the master running")));

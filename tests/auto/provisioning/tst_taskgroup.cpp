@@ -112,7 +112,7 @@ void tst_TaskGroup::tolerateErrorsSucceedsAndNamesWhatFailed()
     a->fail(QStringLiteral("10.0.0.12 is unreachable"));
     b->succeed();
     QVERIFY(group.outcome().succeeded());
-    QCOMPARE(group.outcome().warnings,
+    QCOMPARE(group.outcome().partialFailures,
              QStringList("1 of 2 tasks in 'workers' failed; the first: 10.0.0.12 is unreachable"));
     QCOMPARE(group.failedTasks(), QList<Task *>{a});
 
@@ -125,7 +125,7 @@ void tst_TaskGroup::tolerateErrorsSucceedsAndNamesWhatFailed()
     c->finishOnStart(TaskOutcome::failure(QStringLiteral("10.0.0.13 is unreachable")));
     run.start();
     QVERIFY(run.outcome().succeeded());
-    QCOMPARE(run.outcome().warnings,
+    QCOMPARE(run.outcome().partialFailures,
              QStringList("1 of 1 tasks in 'workers' failed; the first: 10.0.0.13 is unreachable"));
 }
 
