@@ -258,6 +258,8 @@ QVariant HostProgressModel::data(const QModelIndex &index, int role) const
         case StepColumn:
             if (row.state == HostState::Done)
                 return tr("All %n step(s) done", nullptr, row.planned);
+            if (row.state == HostState::Failed && !row.message.isEmpty())
+                return tr("%1: %2").arg(row.step, row.message);
             return row.step;
         case ProgressColumn:
             return tr("%1 of %2").arg(row.ended).arg(row.planned);

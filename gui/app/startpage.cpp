@@ -5,6 +5,8 @@
 #include "mainwindow.h"
 #include "recentfiles.h"
 
+#include "dashboard/clusterwindow.h"
+#include "spec/clusterfileloader.h"
 #include "wizard/setupwizard.h"
 
 #include <QApplication>
@@ -242,22 +244,58 @@ void StartPage::keyPressEvent(QKeyEvent *event)
     QWidget::keyPressEvent(event);
 }
 
-MainWindow *StartPage::openCluster(const QString &path)
+QWidget *StartPage::openCluster(const QString &path)
 {
     if (!QFileInfo(path).isFile()) {
         offerToForget(path);
         return nullptr;
     }
-    auto *window = new MainWindow;
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    if (!window->openFile(path)) { // it said why
-        delete window;
-        return nullptr;
+    auto *cluster = new ClusterWindow;
+    cluster->setAttribute(Qt::WA_DeleteOnClose);
+    QWidget *window = cluster;
+    if (!cluster->openFile(path)) {
+        // Problems in the file (or a provider that cannot work yet): the editor shows them.
+        delete cluster;
+        auto *editor = new MainWindow;
+        editor->setAttribute(Qt::WA_DeleteOnClose);
+        if (!editor->openFile(path)) { // it said why
+            delete editor;
+            return nullptr;
+        }
+        window = editor;
     }
     window->show();
     Q_EMIT clusterWindowOpened(window);
     close();
     return window;
+}
+
+void StartPage::offerToBringUp(const QString &path)
+{
+    const LoadedClusterFile loaded = ClusterFileLoader::loadFile(path);
+    const QString name = loaded.ok() ? loaded.spec.name : QFileInfo(path).completeBaseName();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Bring It Up Now?"),
+                                tr("“%1” is saved. Bring it up now?").arg(name), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("bringUpQuestion"));
+    box->setTextFormat(Qt::PlainText);
+    const QString where = loaded.ok() && loaded.spec.machines.provider == Provider::Local
+                              ? tr("on this computer")
+                              : tr("on its machines");
+    box->setInformativeText(
+        tr("SparkDeck installs, configures and starts Spark %1: a master and %n worker(s). You "
+           "follow each host as it goes and can cancel at any time; what is done stays done.",
+           nullptr, loaded.ok() ? loaded.spec.workers.count : 0)
+            .arg(where));
+    QPushButton *now = box->addButton(tr("&Bring Up Now"), QMessageBox::AcceptRole);
+    box->addButton(tr("&Later"), QMessageBox::RejectRole);
+    box->setDefaultButton(now);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, now, path] {
+        const bool bringUp = box->clickedButton() == now;
+        if (auto *cluster = qobject_cast<ClusterWindow *>(openCluster(path)); cluster && bringUp)
+            cluster->bringUp();
+    });
+    box->open();
 }
 
 void StartPage::offerToForget(const QString &path)
@@ -292,10 +330,10 @@ SetupWizard *StartPage::newCluster(const QString &templateId)
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     if (!templateId.isEmpty())
         wizard->setTemplate(templateId);
-    // Queued: the editor opens once the wizard has closed.
+    // Queued: the question comes once the wizard has closed.
     connect(
         wizard, &SetupWizard::clusterFileSaved, this,
-        [this](const QString &path) { openCluster(path); }, Qt::QueuedConnection);
+        [this](const QString &path) { offerToBringUp(path); }, Qt::QueuedConnection);
     m_wizard = wizard;
     wizard->open();
     Q_EMIT wizardOpened(wizard);

@@ -14,6 +14,7 @@ QT_END_NAMESPACE
 
 namespace SparkDeck {
 
+class ClusterWindow;
 class MainWindow;
 class RecentFiles;
 
@@ -22,8 +23,10 @@ class RecentFiles;
 /// filled in. Large buttons, all reachable by keyboard (Tab, arrows, mnemonics, Ctrl+N/O).
 ///
 /// Rules: it draws fast, so the constructor reads nothing but the recent list from QSettings
-/// (no file, no template, no wizard or editor until asked). A cluster opens in the editor
-/// window for now (the cluster window comes later); then the start page closes.
+/// (no file, no template, no wizard or editor until asked). A cluster opens in its cluster
+/// window, reconnected to the running cluster (a file with problems opens in the editor, which
+/// shows them); then the start page closes. A cluster the wizard saved is offered to be brought
+/// up at once.
 class StartPage : public QWidget
 {
     Q_OBJECT
@@ -31,10 +34,14 @@ public:
     explicit StartPage(QWidget *parent = nullptr);
     ~StartPage() override;
 
-    /// Opens a cluster file in an editor window and closes the start page. A file that no
-    /// longer exists offers to leave the recent list; the start page then stays. Returns the
-    /// window, or nullptr.
-    MainWindow *openCluster(const QString &path);
+    /// Opens a cluster file in its cluster window and closes the start page; a file whose
+    /// problems keep it from being used opens in the editor instead. A file that no longer
+    /// exists offers to leave the recent list; the start page then stays. Returns the window
+    /// (a ClusterWindow or a MainWindow), or nullptr.
+    QWidget *openCluster(const QString &path);
+    /// After the wizard saved `path`: asks whether to bring the cluster up now; either way its
+    /// cluster window opens, bringing it up (its Activity page) when the answer was yes.
+    void offerToBringUp(const QString &path);
     /// Shows the setup wizard, filled from a template of ClusterTemplates when `templateId` is
     /// not empty. The file it saves opens with openCluster().
     SetupWizard *newCluster(const QString &templateId = QString());
@@ -48,7 +55,8 @@ public:
     QList<QCommandLinkButton *> recentButtons() const { return m_recentButtons; }
 
 Q_SIGNALS:
-    /// A cluster was opened in `window` (the editor for now).
+    /// A cluster was opened in `window` (its ClusterWindow, or the editor for a file with
+    /// problems).
     void clusterWindowOpened(QWidget *window);
     void wizardOpened(SparkDeck::SetupWizard *wizard);
 

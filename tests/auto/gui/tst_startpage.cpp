@@ -3,6 +3,9 @@
 #include "app/recentfiles.h"
 #include "app/startpage.h"
 #include "app/translations.h"
+#include "dashboard/clusterwindow.h"
+#include "dashboard/messagebanner.h"
+#include "spec/diagnosticsmodel.h"
 #include "wizard/hostspage.h"
 #include "wizard/machinespage.h"
 #include "wizard/setupwizard.h"
@@ -43,20 +46,22 @@ private Q_SLOTS:
     void showsStartTemplatesAndEmptyRecentList();
     void constructsNothingHeavy();
     void recentClustersNewestFirst();
-    void openingRecentClusterOpensEditor();
+    void openingRecentClusterOpensClusterWindow();
+    void aRecentClusterWithProblemsOpensInTheEditor();
     void missingRecentClusterOffersRemoval();
     void clearRecentList();
     void newClusterOpensEmptyWizard();
     void templatesOpenWizardPrefilled_data();
     void templatesOpenWizardPrefilled();
     void keyboard();
-    void wizardSaveOpensEditor();
+    void wizardSaveOffersToBringItUp();
     void screenshots();
 
 private:
     QString writeCluster(const QString &relativePath, const QString &name);
     void saveScreenshot(QWidget *widget, const QString &name);
     QList<MainWindow *> editorWindows() const;
+    QList<ClusterWindow *> clusterWindows() const;
 
     QTemporaryDir m_dir;
     std::unique_ptr<StartPage> m_page;
@@ -113,6 +118,7 @@ void tst_StartPage::cleanup()
         window->close();
         delete window;
     }
+    qDeleteAll(clusterWindows());
     QVERIFY2(m_unexpectedDialogs.isEmpty(),
              qPrintable(m_unexpectedDialogs.join(QLatin1String(" | "))));
 }
@@ -122,6 +128,16 @@ QList<MainWindow *> tst_StartPage::editorWindows() const
     QList<MainWindow *> windows;
     for (QWidget *widget : QApplication::topLevelWidgets()) {
         if (auto *window = qobject_cast<MainWindow *>(widget))
+            windows << window;
+    }
+    return windows;
+}
+
+QList<ClusterWindow *> tst_StartPage::clusterWindows() const
+{
+    QList<ClusterWindow *> windows;
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        if (auto *window = qobject_cast<ClusterWindow *>(widget))
             windows << window;
     }
     return windows;
@@ -211,7 +227,7 @@ void tst_StartPage::recentClustersNewestFirst()
                  ->isVisibleTo(m_page.get()));
 }
 
-void tst_StartPage::openingRecentClusterOpensEditor()
+void tst_StartPage::openingRecentClusterOpensClusterWindow()
 {
     const QString path = writeCluster(QStringLiteral("demo.yaml"), QStringLiteral("demo"));
     RecentFiles().add(path);
@@ -221,12 +237,41 @@ void tst_StartPage::openingRecentClusterOpensEditor()
     QSignalSpy opened(m_page.get(), &StartPage::clusterWindowOpened);
     QTest::mouseClick(m_page->recentButtons().constFirst(), Qt::LeftButton);
     QCOMPARE(opened.count(), 1);
-    auto *window = qobject_cast<MainWindow *>(opened.at(0).at(0).value<QWidget *>());
+    auto *window = qobject_cast<ClusterWindow *>(opened.at(0).at(0).value<QWidget *>());
     QVERIFY(window);
     QVERIFY(window->isVisible());
-    QCOMPARE(window->currentFile(), path);
+    QCOMPARE(window->clusterFile(), path);
+    // Never brought up (no run in its journal): the window says so and offers to.
+    QVERIFY(!window->clusterIsUp());
+    QVERIFY(window->connectionBanner()->isVisible());
+    QVERIFY(window->connectionBanner()->text().contains(QStringLiteral("is not running")));
     QVERIFY(!m_page->isVisible()); // the start page makes way
     QCOMPARE(RecentFiles().files().constFirst(), path);
+    // The editor stays one menu item away.
+    MainWindow *editor = window->editClusterFile();
+    QVERIFY(editor);
+    QCOMPARE(editor->currentFile(), path);
+}
+
+void tst_StartPage::aRecentClusterWithProblemsOpensInTheEditor()
+{
+    const QString path = m_dir.filePath(QStringLiteral("broken.yaml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("name: broken\nworkers: {count: lots}\n");
+    file.close();
+    RecentFiles().add(path);
+    m_page = std::make_unique<StartPage>();
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QSignalSpy opened(m_page.get(), &StartPage::clusterWindowOpened);
+    QTest::mouseClick(m_page->recentButtons().constFirst(), Qt::LeftButton);
+    QCOMPARE(opened.count(), 1);
+    auto *editor = qobject_cast<MainWindow *>(opened.at(0).at(0).value<QWidget *>());
+    QVERIFY(editor);
+    QCOMPARE(editor->currentFile(), QFileInfo(path).absoluteFilePath());
+    QTRY_VERIFY(editor->diagnosticsModel()->rowCount() > 0);
+    QVERIFY(clusterWindows().isEmpty());
 }
 
 void tst_StartPage::missingRecentClusterOffersRemoval()
@@ -359,7 +404,7 @@ void tst_StartPage::keyboard()
     QTRY_COMPARE(windows.count(), 1); // a mnemonic animates the click first
 }
 
-void tst_StartPage::wizardSaveOpensEditor()
+void tst_StartPage::wizardSaveOffersToBringItUp()
 {
     m_page = std::make_unique<StartPage>();
     m_page->show();
@@ -373,11 +418,26 @@ void tst_StartPage::wizardSaveOpensEditor()
         wizard->next();
     }
     QSignalSpy opened(m_page.get(), &StartPage::clusterWindowOpened);
+    m_dialogWatchdog.stop(); // this question is answered by hand: "Later"
     QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
-    QVERIFY(opened.wait(5000)); // queued: once the wizard has closed
-    auto *window = qobject_cast<MainWindow *>(opened.at(0).at(0).value<QWidget *>());
-    QCOMPARE(window->currentFile(), QFileInfo(target).absoluteFilePath());
-    QCOMPARE(window->validationSummary(), QStringLiteral("Valid cluster 'from-wizard'"));
+    QMessageBox *question = nullptr;
+    QTRY_VERIFY((question = m_page->findChild<QMessageBox *>(QStringLiteral("bringUpQuestion")))); // queued
+    QVERIFY(question->text().contains(QStringLiteral("“from-wizard” is saved. Bring it up now?")));
+    QVERIFY(question->informativeText().contains(QStringLiteral("on this computer")));
+    QPushButton *later = nullptr;
+    for (QAbstractButton *button : question->buttons()) {
+        if (button->text() == QStringLiteral("&Later"))
+            later = qobject_cast<QPushButton *>(button);
+    }
+    QVERIFY(later);
+    later->click();
+    m_dialogWatchdog.start();
+    QTRY_COMPARE(opened.count(), 1);
+    auto *window = qobject_cast<ClusterWindow *>(opened.at(0).at(0).value<QWidget *>());
+    QVERIFY(window);
+    QCOMPARE(window->clusterFile(), QFileInfo(target).absoluteFilePath());
+    QCOMPARE(window->spec().name, QStringLiteral("from-wizard"));
+    QVERIFY(!window->isOperationRunning()); // "Later": nothing started
     QCOMPARE(RecentFiles().files().constFirst(), QFileInfo(target).absoluteFilePath());
 }
 
