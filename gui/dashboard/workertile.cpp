@@ -67,7 +67,7 @@ void WorkerTile::updateAccessibleText()
 
 QSize WorkerTile::tileSize(const QFontMetrics &metrics)
 {
-    return QSize(metrics.averageCharWidth() * 25, metrics.height() * 13 / 2);
+    return QSize(metrics.averageCharWidth() * 26, metrics.height() * 13 / 2);
 }
 
 QSize WorkerTile::sizeHint() const
@@ -151,17 +151,17 @@ void WorkerTile::paintEvent(QPaintEvent *)
     // The state badge: a pill in the state's color.
     QFont badgeFont = font();
     badgeFont.setBold(true);
-    badgeFont.setPointSizeF(font().pointSizeF() * 0.92);
+    badgeFont.setPointSizeF(font().pointSizeF() * 0.88);
     const QFontMetrics badgeMetrics(badgeFont);
     const QString badge = m_markedForRemoval ? tr("Will be removed") : stateText();
-    const qreal badgeWidth = qMin<qreal>(width, badgeMetrics.horizontalAdvance(badge) + pad * 1.6);
+    const qreal badgeWidth = qMin<qreal>(width, badgeMetrics.horizontalAdvance(badge) + pad);
     const QRectF pill(left, y, badgeWidth, badgeMetrics.height() + pad * 0.5);
     painter.setPen(Qt::NoPen);
     painter.setBrush(m_markedForRemoval ? blend(base, text, 0.45) : accent);
     painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
     painter.setFont(badgeFont);
     painter.setPen(Qt::white);
-    painter.drawText(pill, Qt::AlignCenter, badgeMetrics.elidedText(badge, Qt::ElideRight, int(pill.width() - pad)));
+    painter.drawText(pill, Qt::AlignCenter, badgeMetrics.elidedText(badge, Qt::ElideRight, int(pill.width()) - 2));
     y += pill.height() + pad * 0.6;
 
     painter.setFont(font());

@@ -129,6 +129,11 @@ void tst_WorkerStrip::tilesFollowTheModel()
     m_model->setStatus(alive(5));
     QCOMPARE(tiles(), QList<Tile>(5, Tile::Alive));
     QVERIFY(SparkDeck::Test::saveScreenshot(m_strip, QStringLiteral("tst_workerstrip"), QStringLiteral("five")).size());
+    m_model->endTransition(5);
+    m_model->beginTransition(2, WorkerModel::Transition::Scale);
+    QCOMPARE(tiles().mid(2), QList<Tile>(3, Tile::Decommissioning));
+    QCOMPARE(m_strip->tiles().at(2)->stateText(), QStringLiteral("Decommissioning…"));
+    QVERIFY(SparkDeck::Test::saveScreenshot(m_strip, QStringLiteral("tst_workerstrip"), QStringLiteral("decommissioning")).size());
 }
 
 void tst_WorkerStrip::dragTheHandleToScaleUp()
