@@ -444,7 +444,12 @@ private:
                 return;
             } else {
                 const bool nfs = probe.port == 2049;
-                add(QStringLiteral("reach"), Status::Error,
+                // Workers must reach the master (and the folder's server) or nothing works; two
+                // workers that cannot talk only hurt shuffles, and a slow probe must not block `up`.
+                // A timeout is not proof: a busy host may not answer a probe in time, so it is a
+                // warning; a refusal or no route is.
+                const bool critical = (nfs || probe.address == m_masterAddress) && probe.result != QLatin1String("timeout");
+                add(QStringLiteral("reach"), critical ? Status::Error : Status::Warning,
                     Tr::tr("cannot reach %1:%2 (%3)").arg(probe.address).arg(probe.port).arg(probe.result),
                     nfs ? Tr::tr("Check that the NFS server %1 runs and lets %2 in (TCP 2049)").arg(probe.address, m_host.address)
                         : Tr::tr("Allow TCP from %1 to %2: Spark uses 7077, 8080, 8081 and random ports between the "

@@ -19,9 +19,9 @@ PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"; export PATH
 say() { printf '%s=%s\n' "$1" "$2"; }
 probe() {
   if command -v bash >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1; then
-    err=$(timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>&1); rc=$?
-    # A first contact can lose its SYN while neighbours are still being learnt: try once more.
-    [ $rc = 124 ] && { err=$(timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>&1); rc=$?; }
+    err=$(timeout 10 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>&1); rc=$?
+    # A busy host may not even start bash in time, a first SYN may be lost: try once more.
+    [ $rc = 124 ] && { err=$(timeout 10 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>&1); rc=$?; }
   elif command -v python3 >/dev/null 2>&1; then
     err=$(python3 -c 'import socket, sys; socket.create_connection((sys.argv[1], int(sys.argv[2])), 5).close()' "$1" "$2" 2>&1); rc=$?
   elif command -v nc >/dev/null 2>&1; then

@@ -174,21 +174,57 @@ QString SparkScripts::sparkDaemon() const
     return m_layout.sparkHome() + QStringLiteral("/sbin/spark-daemon.sh");
 }
 
-QString SparkScripts::daemon(const QString &action, const char *className, int instance)
+namespace {
+
+/// Where systemd is the init system, daemons run as its units; elsewhere through Spark's own
+/// daemon script (pid files). The choice is made on the host, when the step runs.
+QString eitherSystemdOr(const QString &withSystemd, const QString &withoutSystemd)
 {
-    return action + QLatin1Char(' ') + QString::fromLatin1(className) + QLatin1Char(' ') + QString::number(instance);
+    return QStringLiteral("if [ -d /run/systemd/system ]; then s=; [ \"$(id -u)\" = 0 ] || s='sudo -n'; %1; else %2; fi")
+        .arg(withSystemd, withoutSystemd);
 }
 
-CommandRequest SparkScripts::masterRunning() const
+QString unitPath(const QString &unit)
 {
-    return {sh(sparkDaemon(), {QStringLiteral("status"), QString::fromLatin1(kMasterClass), QStringLiteral("1")})
-                + QStringLiteral(" >/dev/null 2>&1 || exit 1"),
+    return QStringLiteral("/etc/systemd/system/") + unit;
+}
+
+/// Installs the unit read from standard input and starts it now and at every boot.
+QString installAndStart(const QString &unit)
+{
+    const QString path = ShellCommand::quote(unitPath(unit));
+    return QStringLiteral("$s tee %1.part >/dev/null && $s mv -f %1.part %1 && $s systemctl daemon-reload && "
+                          "$s systemctl enable --now %2")
+        .arg(path, ShellCommand::quote(unit));
+}
+
+/// Stops and removes the unit; nothing to do when there is none.
+QString stopAndRemove(const QString &unit)
+{
+    return QStringLiteral("$s systemctl disable --now %2 2>/dev/null; $s rm -f %1 && $s systemctl daemon-reload")
+        .arg(ShellCommand::quote(unitPath(unit)), ShellCommand::quote(unit));
+}
+
+QString isActive(const QString &unit)
+{
+    return QStringLiteral("systemctl is-active --quiet %1 || exit 1").arg(ShellCommand::quote(unit));
+}
+
+} // namespace
+
+CommandRequest SparkScripts::masterRunning(const QString &unit) const
+{
+    return {eitherSystemdOr(isActive(unit),
+                            sh(sparkDaemon(), {QStringLiteral("status"), QString::fromLatin1(kMasterClass), QStringLiteral("1")})
+                                + QStringLiteral(" >/dev/null 2>&1 || exit 1")),
             {}, false, 30000};
 }
 
-CommandRequest SparkScripts::startMaster() const
+CommandRequest SparkScripts::startMaster(const SystemdUnit &unit) const
 {
-    return {sh(sparkDaemon(), {QStringLiteral("start"), QString::fromLatin1(kMasterClass), QStringLiteral("1")}), {}, false, 120000};
+    return {eitherSystemdOr(installAndStart(unit.name),
+                            sh(sparkDaemon(), {QStringLiteral("start"), QString::fromLatin1(kMasterClass), QStringLiteral("1")})),
+            unit.content.toUtf8(), false, 120000};
 }
 
 QString SparkScripts::unlessUninstalled(const QString &script) const
@@ -197,34 +233,41 @@ QString SparkScripts::unlessUninstalled(const QString &script) const
     return sh(QStringLiteral("test"), {QStringLiteral("-x"), sparkDaemon()}) + QStringLiteral(" || exit 0; ") + script;
 }
 
-CommandRequest SparkScripts::stopMaster() const
+CommandRequest SparkScripts::stopMaster(const QString &unit) const
 {
-    return {unlessUninstalled(sh(sparkDaemon(), {QStringLiteral("stop"), QString::fromLatin1(kMasterClass), QStringLiteral("1")})),
+    return {eitherSystemdOr(stopAndRemove(unit),
+                            unlessUninstalled(sh(sparkDaemon(), {QStringLiteral("stop"), QString::fromLatin1(kMasterClass), QStringLiteral("1")}))),
             {}, false, 120000};
 }
 
-CommandRequest SparkScripts::workerRunning(int instance) const
+CommandRequest SparkScripts::workerRunning(int instance, const QString &unit) const
 {
-    return {sh(sparkDaemon(), {QStringLiteral("status"), QString::fromLatin1(kWorkerClass), QString::number(instance)})
-                + QStringLiteral(" >/dev/null 2>&1 || exit 1"),
+    return {eitherSystemdOr(isActive(unit),
+                            sh(sparkDaemon(), {QStringLiteral("status"), QString::fromLatin1(kWorkerClass), QString::number(instance)})
+                                + QStringLiteral(" >/dev/null 2>&1 || exit 1")),
             {}, false, 30000};
 }
 
-CommandRequest SparkScripts::startWorker(int instance, const QString &masterUrl, int webUiPort) const
+CommandRequest SparkScripts::startWorker(int instance, const QString &masterUrl, int webUiPort, const SystemdUnit &unit) const
 {
-    return {sh(sparkDaemon(), {QStringLiteral("start"), QString::fromLatin1(kWorkerClass), QString::number(instance),
-                               QStringLiteral("--webui-port"), QString::number(webUiPort), masterUrl}),
-            {}, false, 120000};
+    return {eitherSystemdOr(installAndStart(unit.name),
+                            sh(sparkDaemon(), {QStringLiteral("start"), QString::fromLatin1(kWorkerClass), QString::number(instance),
+                                               QStringLiteral("--webui-port"), QString::number(webUiPort), masterUrl})),
+            unit.content.toUtf8(), false, 120000};
 }
 
-CommandRequest SparkScripts::decommissionWorker(int instance) const
+CommandRequest SparkScripts::decommissionWorker(int instance, const QString &unit) const
 {
-    return {sh(sparkDaemon(), {QStringLiteral("decommission"), QString::fromLatin1(kWorkerClass), QString::number(instance)}), {}, false, 60000};
+    // SIGPWR: with spark.decommission.enabled the worker decommissions and keeps running.
+    return {eitherSystemdOr(QStringLiteral("$s systemctl kill --signal=SIGPWR ") + ShellCommand::quote(unit),
+                            sh(sparkDaemon(), {QStringLiteral("decommission"), QString::fromLatin1(kWorkerClass), QString::number(instance)})),
+            {}, false, 60000};
 }
 
-CommandRequest SparkScripts::stopWorker(int instance) const
+CommandRequest SparkScripts::stopWorker(int instance, const QString &unit) const
 {
-    return {unlessUninstalled(sh(sparkDaemon(), {QStringLiteral("stop"), QString::fromLatin1(kWorkerClass), QString::number(instance)})),
+    return {eitherSystemdOr(stopAndRemove(unit),
+                            unlessUninstalled(sh(sparkDaemon(), {QStringLiteral("stop"), QString::fromLatin1(kWorkerClass), QString::number(instance)}))),
             {}, false, 120000};
 }
 

@@ -2,6 +2,7 @@
 
 #include "provisioning/clusterlayout.h"
 #include "provisioning/machine.h"
+#include "render/systemdunit.h"
 
 #include <QString>
 
@@ -36,14 +37,15 @@ public:
     static CommandRequest fileHasContent(const QString &path, const QByteArray &content);
     static CommandRequest writeFile(const QString &path, const QByteArray &content, int mode);
 
-    // Daemons, through Spark's own sbin/spark-daemon.sh (pid files, logs, refusing doubles).
-    CommandRequest masterRunning() const;
-    CommandRequest startMaster() const;
-    CommandRequest stopMaster() const;
-    CommandRequest workerRunning(int instance) const;
-    CommandRequest startWorker(int instance, const QString &masterUrl, int webUiPort) const;
-    CommandRequest decommissionWorker(int instance) const;
-    CommandRequest stopWorker(int instance) const;
+    // Daemons: systemd units where systemd is the init system (restarted on failure, started
+    // at boot), otherwise Spark's own sbin/spark-daemon.sh (pid files, logs, refusing doubles).
+    CommandRequest masterRunning(const QString &unit) const;
+    CommandRequest startMaster(const SystemdUnit &unit) const;
+    CommandRequest stopMaster(const QString &unit) const;
+    CommandRequest workerRunning(int instance, const QString &unit) const;
+    CommandRequest startWorker(int instance, const QString &masterUrl, int webUiPort, const SystemdUnit &unit) const;
+    CommandRequest decommissionWorker(int instance, const QString &unit) const;
+    CommandRequest stopWorker(int instance, const QString &unit) const;
     /// Run on the master (python3): waits until its own /json/ says the master is ALIVE...
     static CommandRequest waitForMasterAlive(const QString &address, int webUiPort, int seconds);
     /// ...or lists at least `count` ALIVE workers...
@@ -71,7 +73,6 @@ public:
     CommandRequest removeClusterFiles() const;
 
 private:
-    static QString daemon(const QString &action, const char *className, int instance);
     QString sparkDaemon() const;
     QString unlessUninstalled(const QString &script) const;
 

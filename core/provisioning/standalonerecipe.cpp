@@ -329,12 +329,14 @@ TaskGroup *StandaloneRecipe::prepareMachine(Machine *machine, bool isMaster, boo
 Task *StandaloneRecipe::startWorker(const WorkerSlot &slot) const
 {
     const SparkScripts scripts(m_layout);
+    const QString masterUrl = SparkConfigRenderer::masterUrl(m_master->address());
+    const SystemdUnit unit = SystemdUnitRenderer::worker(m_spec, m_layout, slot.instance, masterUrl, slot.webUiPort);
     auto *start = new ScriptStep(Tr::tr("Start worker %1 (%2 cores, %3)")
                                      .arg(slot.instance)
                                      .arg(m_spec.workers.cores)
                                      .arg(m_spec.workers.memory.toSparkString()),
-                                 slot.machine, scripts.workerRunning(slot.instance),
-                                 scripts.startWorker(slot.instance, SparkConfigRenderer::masterUrl(m_master->address()), slot.webUiPort));
+                                 slot.machine, scripts.workerRunning(slot.instance, unit.name),
+                                 scripts.startWorker(slot.instance, masterUrl, slot.webUiPort, unit));
     start->setFailureHint(Tr::tr("See the worker's log in %1").arg(m_layout.logDir()));
     start->setVerifyAfterApply(true);
     return tagged(start, slot.machine);
@@ -353,7 +355,7 @@ TaskGroup *StandaloneRecipe::up(const QList<WorkerSlot> &workers) const
     TaskGroup *master = prepareMachine(m_master, true, !workerMachines.isEmpty());
     const SparkScripts scripts(m_layout);
     auto *startMaster = new ScriptStep(Tr::tr("Start the master on %1:%2").arg(m_master->address()).arg(SparkPorts::kMaster),
-                                       m_master, scripts.masterRunning(), scripts.startMaster());
+                                       m_master, scripts.masterRunning(masterUnit().name), scripts.startMaster(masterUnit()));
     startMaster->setFailureHint(Tr::tr("See the master's log in %1").arg(m_layout.logDir()));
     startMaster->setVerifyAfterApply(true);
     master->addTask(tagged(startMaster, m_master));
@@ -451,6 +453,17 @@ TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int al
     return group;
 }
 
+SystemdUnit StandaloneRecipe::masterUnit() const
+{
+    return SystemdUnitRenderer::master(m_spec, m_layout);
+}
+
+QString StandaloneRecipe::workerUnit(const WorkerSlot &slot) const
+{
+    return SystemdUnitRenderer::worker(m_spec, m_layout, slot.instance, SparkConfigRenderer::masterUrl(m_master->address()),
+                                       slot.webUiPort).name;
+}
+
 SharedFolderRecipe StandaloneRecipe::sharedFolder() const
 {
     return SharedFolderRecipe::forCluster(m_spec, m_master, m_machines);
@@ -494,13 +507,13 @@ TaskGroup *StandaloneRecipe::removeWorkers(const QList<WorkerSlot> &workers) con
     for (const WorkerSlot &slot : workers) {
         TaskGroup *one = sequence(Tr::tr("Decommission worker %1").arg(slot.instance), slot.machine);
         one->addTask(tagged(new ScriptStep(Tr::tr("Decommission worker %1").arg(slot.instance), slot.machine,
-                                           CommandRequest{}, scripts.decommissionWorker(slot.instance)), slot.machine));
+                                           CommandRequest{}, scripts.decommissionWorker(slot.instance, workerUnit(slot))), slot.machine));
         one->addTask(tagged(new ScriptStep(Tr::tr("Wait until the master no longer lists it ALIVE"), m_master, CommandRequest{},
                                            SparkScripts::waitForWorkerGone(m_master->address(), SparkPorts::kMasterWebUi,
                                                                            slot.machine->address(), slot.webUiPort, m_waitSeconds)),
                             slot.machine));
         one->addTask(tagged(new ScriptStep(Tr::tr("Stop worker %1").arg(slot.instance), slot.machine,
-                                           CommandRequest{}, scripts.stopWorker(slot.instance)), slot.machine));
+                                           CommandRequest{}, scripts.stopWorker(slot.instance, workerUnit(slot))), slot.machine));
         group->addTask(one);
     }
     return group;
@@ -514,11 +527,11 @@ TaskGroup *StandaloneRecipe::down(const QList<WorkerSlot> &workers, bool deleteD
     auto *stopWorkers = new TaskGroup(Tr::tr("Stop the workers"), TaskGroup::Mode::Parallel, TaskGroup::FailurePolicy::ContinueOnError);
     for (const WorkerSlot &slot : workers) {
         stopWorkers->addTask(tagged(new ScriptStep(Tr::tr("Stop worker %1").arg(slot.instance), slot.machine,
-                                                   CommandRequest{}, scripts.stopWorker(slot.instance)), slot.machine));
+                                                   CommandRequest{}, scripts.stopWorker(slot.instance, workerUnit(slot))), slot.machine));
     }
     run->addTask(stopWorkers);
     run->addTask(tagged(new ScriptStep(Tr::tr("Stop Jupyter"), m_master, CommandRequest{}, scripts.stopJupyter()), m_master));
-    run->addTask(tagged(new ScriptStep(Tr::tr("Stop the master"), m_master, CommandRequest{}, scripts.stopMaster()), m_master));
+    run->addTask(tagged(new ScriptStep(Tr::tr("Stop the master"), m_master, CommandRequest{}, scripts.stopMaster(masterUnit().name)), m_master));
     run->addTask(tagged(new ScriptStep(Tr::tr("Stop sharing Spark"), m_master, CommandRequest{}, scripts.stopSharingDistribution()), m_master));
     // Unmount before the files go: a mount must never be under a directory being removed.
     QList<Machine *> workerMachines;

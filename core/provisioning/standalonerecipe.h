@@ -3,6 +3,7 @@
 #include "provisioning/clusterlayout.h"
 #include "provisioning/machine.h"
 #include "provisioning/sharedfolderrecipe.h"
+#include "render/systemdunit.h"
 #include "provisioning/taskgroup.h"
 #include "spec/clusterspec.h"
 #include "util/secret.h"
@@ -73,6 +74,8 @@ private:
     void addPrelude(TaskGroup *run) const;
     TaskGroup *jupyter() const;
     SharedFolderRecipe sharedFolder() const;
+    SystemdUnit masterUnit() const;
+    QString workerUnit(const WorkerSlot &slot) const;
     Task *shareStep() const;
 
     ClusterSpec m_spec;

@@ -126,7 +126,7 @@ void tst_LabCluster::resumesAfterAWorkerHostDroppedDuringUp()
     up.start(QStringLiteral(SPARKDECK_CLI), {QStringLiteral("up"), m_file, QStringLiteral("--state"), m_dir.filePath(QStringLiteral("state"))});
     QByteArray seen;
     // Kill the host's sshd as soon as SparkDeck works on it.
-    QTRY_VERIFY_WITH_TIMEOUT((seen += up.readAllStandardOutput()).contains(QStringLiteral("[%1] ").arg(address(2)).toUtf8()), 120000);
+    QTRY_VERIFY_WITH_TIMEOUT((seen += up.readAllStandardOutput()).contains(QStringLiteral("[%1] ").arg(address(2)).toUtf8()), 600000);
     QVERIFY(m_lab.stopSshd(victim));
     QVERIFY(up.waitForFinished(600000));
     seen += up.readAllStandardOutput();

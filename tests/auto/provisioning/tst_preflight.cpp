@@ -227,10 +227,11 @@ void tst_Preflight::anUnreachableHostIsAFindingNotAFailure()
     for (const PreflightFinding &finding : findings)
         ghostRows += finding.host == ghost;
     QCOMPARE(ghostRows, 1);
-    // The others were checked, and each says it cannot reach the ghost.
+    // The others were checked, and each says it cannot reach the ghost: a warning, since the
+    // ghost is a worker (the ghost's own connection error above is what stops `up`).
     const auto reach = select(findings, m_hosts.at(1).address, QStringLiteral("reach"));
     QCOMPARE(reach.size(), 1);
-    QCOMPARE(int(reach.first().status), int(Level::Error));
+    QCOMPARE(int(reach.first().status), int(Level::Warning));
     QVERIFY2(reach.first().detail.startsWith(QStringLiteral("cannot reach %1:22").arg(ghost)), qPrintable(reach.first().detail));
     QCOMPARE(select(findings, m_hosts.at(1).address, QStringLiteral("memory")).size(), 1);
 }
