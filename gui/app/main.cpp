@@ -5,11 +5,64 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QIcon>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+/// SPARKDECK_STARTUP_REPORT=1 (bench/gui-responsiveness): once the first window has painted,
+/// print the milliseconds since main() began, the resident memory and whether WebEngine is
+/// loaded, then quit.
+class FirstPaintReport : public QObject
+{
+public:
+    FirstPaintReport(const QElapsedTimer &clock, QObject *parent) : QObject(parent), m_clock(clock) {}
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && watched->isWidgetType() && !m_seen) {
+            m_seen = true;
+            QTimer::singleShot(0, this, [this] { // after the paint has finished
+                QByteArray rss = "?";
+                QFile status(QStringLiteral("/proc/self/status"));
+                if (status.open(QIODevice::ReadOnly)) {
+                    for (const QByteArray &line : status.readAll().split('\n')) {
+                        if (line.startsWith("VmRSS:"))
+                            rss = line.mid(6).simplified().split(' ').value(0);
+                    }
+                }
+                QFile maps(QStringLiteral("/proc/self/maps"));
+                const bool webEngine = maps.open(QIODevice::ReadOnly)
+                                       && maps.readAll().contains("libQt6WebEngineCore");
+                std::printf("startup: first-paint-ms=%lld rss-kb=%s webengine-loaded=%d\n",
+                            m_clock.elapsed(), rss.constData(), webEngine ? 1 : 0);
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
+        return false;
+    }
+
+private:
+    const QElapsedTimer &m_clock;
+    bool m_seen = false;
+};
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer startupClock;
+    startupClock.start();
+    // WebEngine (gui/web, loaded lazily) shares OpenGL contexts with the widgets.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
+    if (qEnvironmentVariableIsSet("SPARKDECK_STARTUP_REPORT"))
+        app.installEventFilter(new FirstPaintReport(startupClock, &app));
     QApplication::setOrganizationName(QStringLiteral("SparkDeck"));
     QApplication::setOrganizationDomain(QStringLiteral("sparkdeck.io"));
     QApplication::setApplicationName(QStringLiteral("SparkDeck"));
