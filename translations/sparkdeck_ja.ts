@@ -395,30 +395,30 @@
 <context>
     <name>SparkDeck::ClusterWindow</name>
     <message>
-        <location filename="../gui/dashboard/clusterwindow.cpp" line="+91"/>
-        <location line="+212"/>
+        <location filename="../gui/dashboard/clusterwindow.cpp" line="+96"/>
+        <location line="+218"/>
         <source>&amp;Workers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-216"/>
         <source>&amp;Show the Workers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+212"/>
+        <location line="+218"/>
         <source>&amp;Activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-205"/>
-        <location line="+208"/>
+        <location line="-211"/>
+        <location line="+214"/>
         <source>Web &amp;UI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-147"/>
         <source>One worker less (then Scale to apply)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -439,7 +439,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>Re&amp;vert</source>
+        <source>Rever&amp;t</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -459,18 +459,23 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Enter or double-click: the application&apos;s own page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No application is running. Submit one to the master URL above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+48"/>
-        <location line="+474"/>
+        <location line="+479"/>
         <location line="+12"/>
         <source>Bring &amp;Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-483"/>
+        <location line="-488"/>
         <source>Install, configure and start Spark on every host; on a running cluster, only check that all is in place.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -491,12 +496,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+467"/>
+        <location line="+472"/>
         <source>&amp;Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-464"/>
+        <location line="-469"/>
         <source>Open the way to the master again and read its status now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -522,12 +527,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+162"/>
+        <location line="+165"/>
         <source>Cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-142"/>
         <source>&amp;Cluster</source>
         <translation type="unfinished"></translation>
     </message>
@@ -537,13 +542,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
-        <location line="+270"/>
+        <location line="+77"/>
+        <location line="+274"/>
         <source>Not running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-245"/>
         <source>Cannot Use the Changed Cluster File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -633,12 +638,12 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>&amp;Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-60"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -668,7 +673,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Partly done: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -800,22 +810,27 @@ Fix the cause, then retry: what is done is only checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+123"/>
         <source>&amp;Open the Master UI in the System Browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The Spark master&apos;s web UI is at %1 on this computer (%2).</source>
+        <location line="+7"/>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The Spark master&apos;s web UI is not reachable now.</source>
+        <location line="+1"/>
+        <source>This build of SparkDeck has no embedded browser. The Spark master&apos;s web UI: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+3"/>
+        <source>The Spark master&apos;s web UI cannot be reached now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>Stop and Close?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1713,12 +1728,12 @@ Your text is still here in the editor and the old file is unchanged. Choose File
     </message>
     <message>
         <location line="+2"/>
-        <location line="+237"/>
+        <location line="+242"/>
         <source>&amp;Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-214"/>
         <location line="+81"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
@@ -1730,12 +1745,12 @@ Your text is still here in the editor and the old file is unchanged. Choose File
     </message>
     <message>
         <location line="+2"/>
-        <location line="+181"/>
+        <location line="+186"/>
         <source>&amp;Retry Failed Hosts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-184"/>
         <source>Run it again: the steps that are done are only checked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1780,6 +1795,11 @@ Your text is still here in the editor and the old file is unchanged. Choose File
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
@@ -1801,7 +1821,7 @@ Your text is still here in the editor and the old file is unchanged. Choose File
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2519,7 +2539,7 @@ Your text is still here in the editor and the old file is unchanged. Choose File
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+184"/>
+        <location line="+185"/>
         <source>%n worker(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2550,12 +2570,19 @@ will start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>%1
+%2
+Double-click for the worker&apos;s page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The master lists this worker, but the cluster file does not place it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+98"/>
         <source>Will be removed</source>
         <translation type="unfinished"></translation>
     </message>

@@ -23,6 +23,11 @@
 #include "spec/clusterfileloader.h"
 #include "ssh/sshsessionpool.h"
 
+#ifdef SPARKDECK_WITH_WEB
+#include "monitor/clusterwebaccess.h"
+#include "web/browserpane.h"
+#endif
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -124,6 +129,10 @@ ClusterWindow::ClusterWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_provisioningView, &ProvisioningView::retryRequested, this, &ClusterWindow::resume);
     connect(m_provisioningView, &ProvisioningView::continueRequested, this, [this] { showPage(WorkersPage); });
     connect(m_strip, &WorkerStrip::scaleRequested, this, &ClusterWindow::scaleTo);
+    connect(m_strip, &WorkerStrip::workerActivated, this, &ClusterWindow::openWorkerUi);
+    connect(m_applicationsView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        openApplicationUi(index.data(ApplicationModel::ApplicationIdRole).toString());
+    });
     connect(m_strip, &WorkerStrip::pendingCountChanged, this, &ClusterWindow::updateScaleControls);
     connect(m_workerModel, &QAbstractItemModel::dataChanged, this, &ClusterWindow::updateScaleControls);
     connect(m_workerModel, &QAbstractItemModel::rowsInserted, this, &ClusterWindow::updateScaleControls);
@@ -141,9 +150,10 @@ ClusterWindow::ClusterWindow(QWidget *parent) : QMainWindow(parent)
 ClusterWindow::~ClusterWindow()
 {
     // The runner, the monitor and the machines go with the operations (children); stop the
-    // monitor first so that no answer arrives half-way through.
+    // monitor and drop the browser's tunnel first so that nothing arrives half-way through.
     if (m_monitor)
         m_monitor->stop();
+    dropWebArea();
 }
 
 QWidget *ClusterWindow::createWorkersPage()
@@ -178,7 +188,7 @@ QWidget *ClusterWindow::createWorkersPage()
     m_applyButton = new QPushButton(page);
     m_applyButton->setObjectName(QStringLiteral("applyScaleButton"));
     m_applyButton->setAutoDefault(true);
-    m_revertButton = new QPushButton(tr("Re&vert"), page);
+    m_revertButton = new QPushButton(tr("Rever&t"), page);
     m_revertButton->setObjectName(QStringLiteral("revertScaleButton"));
     m_revertButton->setAutoDefault(true);
     m_scaleHint = new QLabel(page);
@@ -217,6 +227,7 @@ QWidget *ClusterWindow::createWorkersPage()
     m_applicationsView->setMinimumHeight(m_applicationsView->fontMetrics().height() * 6);
     m_applicationsView->setAccessibleName(tr("Running applications"));
     m_applicationsView->setTabKeyNavigation(false);
+    m_applicationsView->setToolTip(tr("Enter or double-click: the application's own page"));
     m_noApplications = new QLabel(tr("No application is running. Submit one to the master URL above."), page);
     m_noApplications->setObjectName(QStringLiteral("noApplications"));
     m_noApplications->setForegroundRole(QPalette::PlaceholderText);
@@ -390,6 +401,7 @@ bool ClusterWindow::openFile(const QString &path, QString *errorMessage)
 
 bool ClusterWindow::loadCluster(const ClusterSpec &spec, QString *errorMessage)
 {
+    dropWebArea();
     if (m_monitor) {
         m_monitor->stop();
         delete m_monitor;
@@ -436,6 +448,8 @@ bool ClusterWindow::loadCluster(const ClusterSpec &spec, QString *errorMessage)
     updateConnectionBanner();
     updateActions();
     updateScaleControls();
+    if (currentPage() == WebUiPage)
+        ensureWebArea();
     return true;
 }
 
@@ -929,11 +943,30 @@ ClusterWindow::Page ClusterWindow::currentPage() const
 
 void ClusterWindow::ensureWebArea()
 {
-    if (m_webArea)
+    if (m_webArea || !m_operations)
         return;
-    // Place for the embedded browser (gui/web's BrowserPane, fed masterUiUrl() and
-    // reconnectRequested() -> MasterMonitor::reconnect()). Until it is part of the build, the
-    // page offers the master's UI in the system browser, through the same tunnel.
+#ifdef SPARKDECK_WITH_WEB
+    // The embedded browser (gui/web): WebEngine starts here, the first time the page is shown,
+    // never before. Its way to the cluster is ClusterWebAccess's tunnel (or 127.0.0.1 for a
+    // cluster on this computer).
+    auto *access = new ClusterWebAccess(*m_operations, this);
+    auto *pane = new BrowserPane(m_webPage);
+    pane->setObjectName(QStringLiteral("browserPane"));
+    pane->setTunnelHost(access->isTunnelled() ? access->hostName() : QString());
+    connect(access, &ClusterWebAccess::available, pane,
+            [pane, access](const QUrl &url) { pane->setMasterUiUrl(url, access->remoteMasterUiUrl()); });
+    connect(access, &ClusterWebAccess::unavailable, pane, &BrowserPane::setUnavailable);
+    connect(pane, &BrowserPane::reconnectRequested, access, &ClusterWebAccess::reconnect);
+    // Reconnecting the monitor reconnects the pages too (one SSH connection serves both).
+    connect(m_reconnectAction, &QAction::triggered, access, &ClusterWebAccess::reconnect);
+    m_webPage->layout()->addWidget(pane);
+    m_webArea = pane;
+    m_webAccess = access;
+    access->open();
+    pane->openMasterUi();
+#else
+    // Built without gui/web (no QtWebEngine): the master's UI in the system browser, through
+    // the same tunnel as the status.
     auto *area = new QWidget(m_webPage);
     area->setObjectName(QStringLiteral("webUiFallback"));
     auto *label = new QLabel(area);
@@ -944,9 +977,13 @@ void ClusterWindow::ensureWebArea()
     auto update = [this, label, open] {
         const QUrl url = m_monitor ? m_monitor->masterUiUrl() : QUrl();
         const bool reachable = m_monitor && m_monitor->connection() == MasterMonitor::Connection::Reachable;
-        label->setText(reachable ? tr("The Spark master's web UI is at %1 on this computer (%2).")
-                                       .arg(url.toString(), m_monitor->routeDescription())
-                                 : tr("The Spark master's web UI is not reachable now."));
+        const QString route = m_monitor ? m_monitor->routeDescription() : QString();
+        const QString where = route.contains(url.toString()) ? route
+                                                             : tr("%1 (%2)").arg(url.toString(), route);
+        label->setText(reachable ? tr("This build of SparkDeck has no embedded browser. The Spark master's web "
+                                      "UI: %1.")
+                                       .arg(where)
+                                 : tr("The Spark master's web UI cannot be reached now."));
         open->setEnabled(reachable && url.isValid());
     };
     connect(open, &QPushButton::clicked, this, [this] {
@@ -963,6 +1000,65 @@ void ClusterWindow::ensureWebArea()
     update();
     if (m_monitor)
         connect(m_monitor, &MasterMonitor::connectionChanged, area, update);
+#endif
+}
+
+void ClusterWindow::dropWebArea()
+{
+    // Before the machines it uses go (a cluster file read again).
+    delete m_webArea;
+    m_webArea = nullptr;
+    delete m_webAccess;
+    m_webAccess = nullptr;
+}
+
+void ClusterWindow::openInWebArea(const QString &path, const std::function<void()> &inBrowser)
+{
+    showPage(WebUiPage); // creates the area
+#ifdef SPARKDECK_WITH_WEB
+    Q_UNUSED(path)
+    if (m_webArea)
+        inBrowser();
+#else
+    Q_UNUSED(inBrowser)
+    if (m_monitor && m_monitor->connection() == MasterMonitor::Connection::Reachable) {
+        QUrl url = m_monitor->masterUiUrl();
+        url.setPath(path);
+        QDesktopServices::openUrl(url);
+    }
+#endif
+}
+
+void ClusterWindow::openMasterUi()
+{
+    openInWebArea(QStringLiteral("/"), [this] {
+#ifdef SPARKDECK_WITH_WEB
+        static_cast<BrowserPane *>(m_webArea)->openMasterUi();
+#endif
+    });
+}
+
+void ClusterWindow::openWorkerUi(const QString &workerId)
+{
+    // Through the master's reverse proxy (spark.ui.reverseProxy): one tunnel serves every page.
+    openInWebArea(QStringLiteral("/proxy/%1/").arg(workerId), [this, workerId] {
+#ifdef SPARKDECK_WITH_WEB
+        static_cast<BrowserPane *>(m_webArea)->openWorkerUi(workerId);
+#else
+        Q_UNUSED(workerId)
+#endif
+    });
+}
+
+void ClusterWindow::openApplicationUi(const QString &applicationId)
+{
+    openInWebArea(QStringLiteral("/proxy/%1/").arg(applicationId), [this, applicationId] {
+#ifdef SPARKDECK_WITH_WEB
+        static_cast<BrowserPane *>(m_webArea)->openApplicationUi(applicationId);
+#else
+        Q_UNUSED(applicationId)
+#endif
+    });
 }
 
 void ClusterWindow::closeEvent(QCloseEvent *event)

@@ -6,6 +6,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 QT_BEGIN_NAMESPACE
 class QAction;
 class QLabel;
@@ -82,6 +84,10 @@ public:
 
     /// Opens the cluster file in the editor.
     MainWindow *editClusterFile();
+    /// The Web UI page with the master's, a worker's or an application's page.
+    void openMasterUi();
+    void openWorkerUi(const QString &workerId);
+    void openApplicationUi(const QString &applicationId);
 
     void setPresentationMode(bool on);
     bool isPresentationMode() const { return m_presentation; }
@@ -110,7 +116,8 @@ public:
     QAction *reconnectAction() const { return m_reconnectAction; }
     QAction *editAction() const { return m_editAction; }
     QAction *presentationAction() const { return m_presentationAction; }
-    /// The "Web UI" page's content (created on first show), or nullptr.
+    /// The "Web UI" page's content (created on first show): gui/web's BrowserPane when the app
+    /// is built with it, else a page that offers the system browser; nullptr before.
     QWidget *webArea() const { return m_webArea; }
 
 Q_SIGNALS:
@@ -129,6 +136,8 @@ private:
     void applyBoldFonts();
     QWidget *createWorkersPage();
     void ensureWebArea();
+    void dropWebArea();
+    void openInWebArea(const QString &path, const std::function<void()> &inBrowser);
     bool startOperation(Operation operation, int target);
     void handleOperationFinished(Operation operation, int target, const TaskOutcome &outcome);
     void handleStatus();
@@ -178,6 +187,7 @@ private:
     ProvisioningView *m_provisioningView = nullptr;
     QWidget *m_webPage = nullptr;
     QWidget *m_webArea = nullptr;
+    QObject *m_webAccess = nullptr; ///< ClusterWebAccess, with the browser
     QLabel *m_statusRoute = nullptr;
 
     QAction *m_bringUpAction = nullptr;

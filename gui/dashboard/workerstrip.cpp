@@ -132,6 +132,7 @@ void WorkerStrip::syncTiles()
         delete m_tiles.takeLast();
     while (m_tiles.size() < rows) {
         auto *tile = new WorkerTile(this);
+        connect(tile, &WorkerTile::activated, this, [this, tile] { Q_EMIT workerActivated(tile->info().workerId); });
         tile->show();
         m_tiles << tile;
     }

@@ -73,6 +73,8 @@ Q_SIGNALS:
     void pendingCountChanged(int count);
     /// The user chose `count` workers (handle released, Enter, or applyPending()).
     void scaleRequested(int count);
+    /// A tile was double-clicked: the worker's page is wanted.
+    void workerActivated(const QString &workerId);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

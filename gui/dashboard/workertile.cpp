@@ -61,7 +61,9 @@ void WorkerTile::updateAccessibleText()
     if (m_markedForRemoval)
         text += tr(", will be removed");
     setAccessibleName(text);
-    setToolTip(m_info.managed ? (m_info.workerId.isEmpty() ? text : text + QLatin1Char('\n') + m_info.workerId)
+    setToolTip(m_info.managed ? (m_info.workerId.isEmpty()
+                                     ? text
+                                     : tr("%1\n%2\nDouble-click for the worker's page.").arg(text, m_info.workerId))
                               : tr("The master lists this worker, but the cluster file does not place it."));
 }
 
@@ -95,6 +97,13 @@ QColor WorkerTile::stateColor(WorkerModel::TileState state)
         break;
     }
     return QColor(0x8c, 0x8c, 0x8c);
+}
+
+void WorkerTile::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    QWidget::mouseDoubleClickEvent(event);
+    if (!m_info.workerId.isEmpty())
+        Q_EMIT activated();
 }
 
 void WorkerTile::paintEvent(QPaintEvent *)

@@ -48,8 +48,13 @@ public:
     /// The state's color (also used by the strip for empty and ghost slots).
     static QColor stateColor(WorkerModel::TileState state);
 
+Q_SIGNALS:
+    /// Double-clicked: the person wants the worker's own page.
+    void activated();
+
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
 
 private:
     void updateAccessibleText();

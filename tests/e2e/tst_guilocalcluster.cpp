@@ -288,6 +288,28 @@ void tst_GuiLocalCluster::wizardBringsTheClusterUpAndShowsItsWorkers()
     QCOMPARE(m_window->monitor()->masterUiUrl(), QUrl(QStringLiteral("http://127.0.0.1:8080")));
     QCOMPARE(RecentFiles().files().constFirst(), m_file);
     shot(m_window, QStringLiteral("08-cluster-window"));
+    QSignalSpy pages(m_window.data(), &ClusterWindow::operationStarted); // (none expected)
+    m_window->showPage(ClusterWindow::WebUiPage);
+    QVERIFY(m_window->webArea()); // created on first show
+    if (m_window->webArea()->objectName() == QLatin1String("browserPane")) {
+        // Built with gui/web: the embedded browser shows the master's own page.
+        QSignalSpy titles(m_window->webArea(), SIGNAL(currentPageChanged(QString,QUrl)));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QList<QVariant> &change : std::as_const(titles)) {
+                    if (change.at(0).toString().startsWith(QStringLiteral("Spark Master at spark://127.0.0.1:7077")))
+                        return true;
+                }
+                return false;
+            }(),
+            30000);
+        QTest::qWait(300); // let it paint
+    } else {
+        QCOMPARE(m_window->webArea()->objectName(), QStringLiteral("webUiFallback"));
+    }
+    shot(m_window, QStringLiteral("08b-web-ui"));
+    m_window->showPage(ClusterWindow::WorkersPage);
+    QCOMPARE(pages.size(), 0);
 }
 
 void tst_GuiLocalCluster::dragTheStripFromThreeToFive()
