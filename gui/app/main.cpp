@@ -1,4 +1,5 @@
 #include "guiresources.h"
+#include "dashboard/clusterwindow.h"
 #include "mainwindow.h"
 #include "startpage.h"
 #include "translations.h"
@@ -83,15 +84,32 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QCoreApplication::translate("main", "The cluster file to open."),
                                  QStringLiteral("[file]"));
+    const QCommandLineOption editOption(
+        QStringLiteral("edit"),
+        QCoreApplication::translate("main", "Open the file in the editor, not in its cluster window."));
+    parser.addOption(editOption);
     parser.process(app);
 
-    // A file on the command line opens in the editor; otherwise the start page comes first.
+    // A file on the command line opens in its cluster window, as a recent cluster does (in the
+    // editor with --edit, or when its problems keep it from being used); otherwise the start
+    // page comes first.
     const QStringList files = parser.positionalArguments();
+    SparkDeck::ClusterWindow *cluster = nullptr;
+    if (!files.isEmpty() && !parser.isSet(editOption)) {
+        cluster = new SparkDeck::ClusterWindow;
+        cluster->setAttribute(Qt::WA_DeleteOnClose);
+        if (cluster->openFile(files.constFirst())) {
+            cluster->show();
+        } else {
+            delete cluster;
+            cluster = nullptr;
+        }
+    }
     if (files.isEmpty()) {
         auto *startPage = new SparkDeck::StartPage;
         startPage->setAttribute(Qt::WA_DeleteOnClose);
         startPage->show();
-    } else {
+    } else if (!cluster) {
         auto *window = new SparkDeck::MainWindow;
         window->setAttribute(Qt::WA_DeleteOnClose);
         window->show();
