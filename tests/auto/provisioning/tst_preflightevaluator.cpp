@@ -126,6 +126,7 @@ private Q_SLOTS:
     void javaPresentOrInstallable();
     void toolsTheMasterAndWorkersNeed();
     void addressMustBeTheHostsOwn();
+    void unreachablePeersAreErrors_data();
     void unreachablePeersAreErrors();
     void clockSkew_data();
     void clockSkew();
@@ -373,17 +374,33 @@ void tst_PreflightEvaluator::addressMustBeTheHostsOwn()
     QVERIFY(finding.fix.contains(QLatin1String("10.1.2.3")));
 }
 
+void tst_PreflightEvaluator::unreachablePeersAreErrors_data()
+{
+    QTest::addColumn<QString>("peer");
+    QTest::addColumn<QString>("result");
+    QTest::addColumn<int>("status");
+    // A worker that cannot reach the master is an error; a timeout is only a warning (a busy
+    // host may not answer a probe in time); another worker out of reach only hurts shuffles.
+    QTest::newRow("master refuses") << kMaster << "refused" << int(Level::Error);
+    QTest::newRow("no route to the master") << kMaster << "unreachable" << int(Level::Error);
+    QTest::newRow("master times out") << kMaster << "timeout" << int(Level::Warning);
+    QTest::newRow("another worker refuses") << QStringLiteral("10.0.0.3") << "refused" << int(Level::Warning);
+}
+
 void tst_PreflightEvaluator::unreachablePeersAreErrors()
 {
+    QFETCH(QString, peer);
+    QFETCH(QString, result);
+    QFETCH(int, status);
     PreflightHostReport worker = host(kWorker, false, {8081});
-    worker.facts.reach = {{kMaster, 22, QStringLiteral("timeout")}, {QStringLiteral("10.0.0.3"), 22, QStringLiteral("ok")}};
+    worker.facts.reach = {{peer, 22, result}};
     PreflightHostReport master = host(kMaster, true, {});
     master.facts.reach = {{kWorker, 22, QStringLiteral("ok")}, {QStringLiteral("10.0.0.3"), 22, QStringLiteral("ok")}};
     const auto findings = PreflightEvaluator::evaluate(spec(), {master, worker});
     const auto bad = one(findings, kWorker, QStringLiteral("reach"));
-    QCOMPARE(int(bad.status), int(Level::Error));
-    QCOMPARE(bad.detail, QStringLiteral("cannot reach 10.0.0.1:22 (timeout)"));
-    QVERIFY(bad.fix.contains(QLatin1String("Allow TCP from 10.0.0.2 to 10.0.0.1")));
+    QCOMPARE(int(bad.status), status);
+    QCOMPARE(bad.detail, QStringLiteral("cannot reach %1:22 (%2)").arg(peer, result));
+    QVERIFY(bad.fix.contains(QStringLiteral("Allow TCP from 10.0.0.2 to %1").arg(peer)));
     const auto good = one(findings, kMaster, QStringLiteral("reach"));
     QCOMPARE(int(good.status), int(Level::Ok));
     QVERIFY(good.detail.contains(QLatin1String("10.0.0.2:22")));
