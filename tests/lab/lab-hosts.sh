@@ -276,7 +276,7 @@ Host *
     UpdateHostKeys no
     CheckHostIP no
     BatchMode yes
-    ConnectTimeout 5
+    ConnectTimeout 20
     ControlMaster no
     ControlPath none
     LogLevel ERROR
