@@ -1,8 +1,9 @@
 #include "execcommand.h"
 
-#include "terminalprompt.h"
+#include "clustertargets.h"
+#include "interruptwatcher.h"
+#include "sshprompts.h"
 
-#include "spec/clusterfileloader.h"
 #include "ssh/shellcommand.h"
 #include "ssh/sshfanout.h"
 #include "ssh/sshsessionpool.h"
@@ -16,6 +17,7 @@ namespace SparkDeck::Cli {
 namespace {
 
 constexpr int kUnreachableExitCode = 255;
+constexpr int kInterruptedExitCode = 130;
 
 QString tr(const char *text)
 {
@@ -54,42 +56,10 @@ int ExecCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
     const QString file = positional.first();
     const QStringList words = positional.mid(1);
 
-    const LoadedClusterFile loaded = ClusterFileLoader::loadFile(file);
-    for (const Diagnostic &diagnostic : loaded.diagnostics)
-        err << diagnostic.format(file) << '\n';
-    if (!loaded.ok())
+    const auto cluster = loadClusterTargets(file, parser.value(QStringLiteral("hosts")), name(), err);
+    if (!cluster)
         return BadInput;
-    const MachinesSpec &machines = loaded.spec.machines;
-    if (machines.hosts.isEmpty()) {
-        err << tr("%1: the cluster lists no hosts (provider '%2'); exec needs existing hosts.")
-                   .arg(file, toString(machines.provider))
-            << '\n';
-        return BadInput;
-    }
-
-    QList<SshTarget> targets;
-    if (parser.isSet(QStringLiteral("hosts"))) {
-        const QStringList wanted = parser.value(QStringLiteral("hosts"))
-                                       .split(QLatin1Char(','), Qt::SkipEmptyParts);
-        for (const QString &name : wanted) {
-            const QString trimmed = name.trimmed();
-            auto it = std::find_if(machines.hosts.cbegin(), machines.hosts.cend(),
-                                   [&](const HostSpec &host) { return host.address == trimmed; });
-            if (it == machines.hosts.cend()) {
-                QStringList known;
-                for (const HostSpec &host : machines.hosts)
-                    known << host.address;
-                err << tr("%1 is not a host of %2 (hosts: %3).")
-                           .arg(trimmed, file, known.join(QStringLiteral(", ")))
-                    << '\n';
-                return BadInput;
-            }
-            targets << SshTarget::fromSpec(machines.ssh, *it);
-        }
-    } else {
-        for (const HostSpec &host : machines.hosts)
-            targets << SshTarget::fromSpec(machines.ssh, host);
-    }
+    const QList<SshTarget> &targets = cluster->targets;
 
     bool numberOk = false;
     const int parallel = parser.value(QStringLiteral("parallel")).toInt(&numberOk);
@@ -108,25 +78,7 @@ int ExecCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
                                          ? QStringLiteral("sparkdeck.ssh.debug=true")
                                          : QStringLiteral("sparkdeck.ssh.warning=false"));
     SshSessionPool pool;
-    pool.setPassphraseProvider([](const QString &keyFile) {
-        return TerminalPrompt::askSecret(tr("Passphrase for %1: ").arg(keyFile));
-    });
-    if (TerminalPrompt::isInteractive()) {
-        QObject::connect(&pool, &SshSessionPool::sessionCreated, &pool, [](SshSession *session) {
-            QObject::connect(session, &SshSession::hostKeyConfirmationRequested, session,
-                             [session](const QString &host, int port, const QString &type,
-                                       const QString &fingerprint) {
-                                 const auto answer = TerminalPrompt::askYesNo(
-                                     tr("The authenticity of host %1 (port %2) can't be "
-                                        "established.\n%3 key fingerprint is %4.\nTrust it and "
-                                        "add it to known hosts?")
-                                         .arg(host)
-                                         .arg(port)
-                                         .arg(type, fingerprint));
-                                 session->answerHostKeyQuestion(answer.value_or(false));
-                             });
-        });
-    }
+    askAtTerminal(pool);
 
     SshFanOut fanOut(&pool);
     fanOut.setTargets(targets);
@@ -160,11 +112,21 @@ int ExecCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
                              err.flush();
                          }
                      });
+    // Ctrl+C stops the command on every host, not just here.
+    InterruptWatcher interrupts;
+    bool interrupted = false;
+    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &fanOut, [&] {
+        interrupted = true;
+        fanOut.cancel();
+    });
     QEventLoop loop;
     QObject::connect(&fanOut, &SshFanOut::finished, &loop, &QEventLoop::quit);
     fanOut.start();
     if (fanOut.isRunning())
         loop.exec();
+    waitForRemoteStops(pool);
+    if (interrupted)
+        return kInterruptedExitCode;
 
     int worst = 0;
     for (const ExecResult &result : fanOut.results()) {

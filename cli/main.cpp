@@ -1,11 +1,14 @@
 // sparkdeck-cli: the headless front-end. A thin dispatcher over core; every command's logic
 // lives in core/, so the desktop app can do the same.
+#include "copycommand.h"
 #include "execcommand.h"
+#include "keyscommand.h"
 #include "downcommand.h"
 #include "plancommand.h"
 #include "preflightcommand.h"
 #include "scalecommand.h"
 #include "statuscommand.h"
+#include "tunnelcommand.h"
 #include "upcommand.h"
 #include "validatecommand.h"
 
@@ -30,6 +33,9 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     commands.push_back(std::make_unique<ScaleCommand>());
     commands.push_back(std::make_unique<DownCommand>());
     commands.push_back(std::make_unique<ExecCommand>());
+    commands.push_back(std::make_unique<CopyCommand>());
+    commands.push_back(std::make_unique<TunnelCommand>());
+    commands.push_back(std::make_unique<KeysCommand>());
     return commands;
 }
 

@@ -13,6 +13,19 @@ namespace {
 
 constexpr qsizetype kReadChunk = 32 * 1024;
 
+// sshd runs each command as the leader of a new session and process group (setsid), so the
+// login shell's $$ names the whole command's process group. A fixed text, no user input in it.
+const char kGroupPreamble[] = "printf '\\036sparkdeck-pgid %s\\n' \"$$\" >&2; ";
+const QByteArray kGroupMarker = QByteArrayLiteral("\x1esparkdeck-pgid ");
+// Stops a process group ($1): TERM now, KILL for whatever is left after 5 s. The KILL waits in
+// the background (its output closed), so the stopping command itself ends at once.
+// (`kill -SIG -N`, not `kill -SIG -- -N`: dash's kill takes no `--`.)
+const char kStopScript[] =
+    "kill -TERM \"-$1\" 2>/dev/null || exit 0; "
+    "( i=0; while [ \"$i\" -lt 5 ] && kill -0 \"-$1\" 2>/dev/null; do sleep 1; i=$((i + 1)); done; "
+    "kill -KILL \"-$1\" 2>/dev/null ) </dev/null >/dev/null 2>&1 & exit 0";
+const char kStopperName[] = "sparkdeck-stop";
+
 } // namespace
 
 RemoteProcess::RemoteProcess(SshSession *session, QObject *parent)
@@ -24,6 +37,8 @@ RemoteProcess::RemoteProcess(SshSession *session, QObject *parent)
 
 RemoteProcess::~RemoteProcess()
 {
+    if (isRunning())
+        stopRemoteGroup();
     if (m_session) {
         if (m_channel)
             m_session->disposeChannel(m_channel);
@@ -80,12 +95,16 @@ void RemoteProcess::start()
     m_stdinWritten = 0;
     m_eofSent = false;
     m_closeSent = false;
+    m_awaitingGroup = m_stopOnCancel;
+    m_groupProbe.clear();
+    m_remoteGroup = 0;
     if (!m_session) {
         m_phase = Phase::WaitingForSlot;
         QTimer::singleShot(0, this, [this] { finish(tr("No SSH session.")); });
         return;
     }
-    m_commandBytes = commandLine().toUtf8();
+    m_commandBytes = (m_stopOnCancel ? QByteArray(kGroupPreamble) : QByteArray())
+                     + commandLine().toUtf8();
     qCDebug(lcSsh).noquote() << m_session->target().displayName() << "exec:" << commandLine();
     m_phase = Phase::WaitingForSlot;
     m_attached = true;
@@ -102,13 +121,43 @@ void RemoteProcess::cancel()
 {
     if (!isRunning())
         return;
+    stopRemoteGroup();
     finish(tr("Cancelled."));
+}
+
+bool RemoteProcess::stopsPending(const SshSession *session)
+{
+    return session
+           && !session->findChildren<RemoteProcess *>(QLatin1String(kStopperName),
+                                                      Qt::FindDirectChildrenOnly)
+                   .isEmpty();
+}
+
+void RemoteProcess::stopRemoteGroup()
+{
+    const qint64 group = m_remoteGroup;
+    m_remoteGroup = 0;
+    if (!m_stopOnCancel || group <= 1 || !m_session || !m_session->isConnected())
+        return;
+    qCDebug(lcSsh) << m_session->target().displayName() << "stopping process group" << group;
+    // Owned by the session: it outlives this process object and goes when it is done.
+    auto *stopper = new RemoteProcess(m_session, m_session);
+    stopper->setObjectName(QLatin1String(kStopperName));
+    stopper->setStopOnCancel(false);
+    stopper->setRunAsRoot(m_runAsRoot);
+    stopper->setTimeout(30000);
+    stopper->setCommand(ShellCommand(QStringLiteral("sh"),
+                                     {QStringLiteral("-c"), QString::fromLatin1(kStopScript),
+                                      QStringLiteral("sparkdeck-stop"), QString::number(group)}));
+    connect(stopper, &RemoteProcess::finished, stopper, &QObject::deleteLater);
+    stopper->start();
 }
 
 void RemoteProcess::handleTimeout()
 {
     if (!isRunning())
         return;
+    stopRemoteGroup();
     finish(tr("The command on %1 did not finish within %2 s and was stopped.")
                .arg(m_session ? m_session->target().displayName() : QString())
                .arg((m_timeoutMs + 999) / 1000));
@@ -133,9 +182,14 @@ bool RemoteProcess::pumpChannel()
             progress = true;
             continue;
         case Phase::Opening: {
+            if (!m_session->acquireOpenTurn(this))
+                return progress;
             m_channel = libssh2_channel_open_session(session);
+            const int openCode = m_channel ? 0 : libssh2_session_last_errno(session);
+            if (openCode != LIBSSH2_ERROR_EAGAIN)
+                m_session->releaseOpenTurn(this);
             if (!m_channel) {
-                const int code = libssh2_session_last_errno(session);
+                const int code = openCode;
                 if (code == LIBSSH2_ERROR_EAGAIN)
                     return progress;
                 const QString detail = m_session->lastLibssh2Error();
@@ -206,6 +260,11 @@ bool RemoteProcess::pumpChannel()
             progress = progress || readOut || readErr;
             if (!libssh2_channel_eof(m_channel))
                 return progress;
+            if (m_awaitingGroup) {
+                appendOutput(1, takeGroupReport(QByteArray(), true));
+                if (!self || m_phase != Phase::Running)
+                    return true;
+            }
             emitLines(0, true);
             if (!self)
                 return true;
@@ -280,17 +339,57 @@ bool RemoteProcess::readStream(int stream)
             return true;
         }
         progress = true;
-        QByteArray &kept = stream == 0 ? m_result.standardOutput : m_result.standardError;
-        if (kept.size() < kMaxKeptOutput)
-            kept.append(buffer, qMin<qsizetype>(n, kMaxKeptOutput - kept.size()));
-        else
-            m_result.outputTruncated = true;
-        m_partial[stream].append(buffer, n);
+        const QByteArray data(buffer, n);
         QPointer<RemoteProcess> self(this);
-        emitLines(stream, false);
+        appendOutput(stream, stream == 1 && m_awaitingGroup ? takeGroupReport(data, false) : data);
         if (!self || m_phase != Phase::Running)
             return true;
     }
+}
+
+// Takes the preamble's line out of the first bytes of stderr (a login script may print before
+// it); returns what is left for the output.
+QByteArray RemoteProcess::takeGroupReport(const QByteArray &data, bool flush)
+{
+    m_groupProbe.append(data);
+    QByteArray passed;
+    for (;;) {
+        const qsizetype newline = m_groupProbe.indexOf('\n');
+        if (newline < 0)
+            break;
+        const QByteArray line = m_groupProbe.left(newline + 1);
+        m_groupProbe.remove(0, newline + 1);
+        if (line.startsWith(kGroupMarker)) {
+            bool ok = false;
+            const qint64 group = line.mid(kGroupMarker.size()).trimmed().toLongLong(&ok);
+            if (ok && group > 1)
+                m_remoteGroup = group;
+            m_awaitingGroup = false;
+            break;
+        }
+        passed += line;
+    }
+    if (flush || !m_awaitingGroup || m_groupProbe.size() > 64 * 1024) {
+        passed += m_groupProbe;
+        m_groupProbe.clear();
+        m_awaitingGroup = false;
+    }
+    return passed;
+}
+
+void RemoteProcess::appendOutput(int stream, const QByteArray &data)
+{
+    if (data.isEmpty())
+        return;
+    QByteArray &kept = stream == 0 ? m_result.standardOutput : m_result.standardError;
+    if (kept.size() + data.size() <= kMaxKeptOutput) {
+        kept.append(data);
+    } else {
+        kept.append(data.constData(), qMax<qsizetype>(0, kMaxKeptOutput - kept.size()));
+        m_result.outputTruncated = true;
+    }
+    m_partial[stream].append(data);
+    emitLines(stream, false);
 }
 
 void RemoteProcess::emitLines(int stream, bool flush)

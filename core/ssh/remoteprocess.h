@@ -26,6 +26,12 @@ namespace SparkDeck {
 /// (sshd refuses most `setenv` requests); runAsRoot uses `sudo -n` for non-root users, so sudo
 /// never waits for a password. cancel() reports at once; the channel is closed in the
 /// background. A command that does not read its stdin gets EOF right away.
+///
+/// Cancel and timeout also stop the command on the host: sshd starts every command as the
+/// leader of its own process group, the command line reports that group on stderr first (the
+/// line is taken out of the output), and stopping sends TERM to the group, then KILL after 5 s,
+/// on a second channel of the same session (with `sudo -n` when the command ran as root); that
+/// stop is sent in the background, see stopsPending().
 class RemoteProcess : public QObject, private Internal::SshChannelClient
 {
     Q_OBJECT
@@ -43,12 +49,22 @@ public:
     /// 0 (the default) means no limit.
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
     void setStandardInput(const QByteArray &data) { m_stdin = data; }
+    /// Stop the remote command when cancelled, timed out or deleted while running (default true).
+    void setStopOnCancel(bool stop) { m_stopOnCancel = stop; }
 
-    /// The exact text sent to the remote shell.
+    /// The command text sent to the remote shell (after a one-line preamble that reports the
+    /// command's process group, when stopOnCancel).
     QString commandLine() const;
     SshSession *session() const { return m_session; }
     bool isRunning() const { return m_phase != Phase::Idle && m_phase != Phase::Done; }
     const ExecResult &result() const { return m_result; }
+    /// The remote command's process group (0 until its preamble arrived).
+    qint64 remoteProcessGroup() const { return m_remoteGroup; }
+
+    /// True while `session` is still sending the stop of a cancelled command: a program that
+    /// is about to exit runs its event loop until this is false (a second or so), or the
+    /// command it cancelled keeps running.
+    static bool stopsPending(const SshSession *session);
 
     /// Starts the command, connecting the session first when needed.
     void start();
@@ -68,6 +84,9 @@ private:
     void sessionClosed(const QString &reason) override;
 
     bool readStream(int stream);
+    void appendOutput(int stream, const QByteArray &data);
+    QByteArray takeGroupReport(const QByteArray &data, bool flush);
+    void stopRemoteGroup();
     void emitLines(int stream, bool flush);
     void finish(const QString &error);
     void handleTimeout();
@@ -90,6 +109,10 @@ private:
     ExecResult m_result;
     QTimer m_timeout;
     bool m_attached = false;
+    bool m_stopOnCancel = true;
+    bool m_awaitingGroup = false;
+    QByteArray m_groupProbe;
+    qint64 m_remoteGroup = 0;
 };
 
 } // namespace SparkDeck

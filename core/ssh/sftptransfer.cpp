@@ -197,10 +197,15 @@ bool SftpTransfer::stepSftp()
         m_holdsSlot = true;
         m_phase = Phase::InitSftp;
         return true;
-    case Phase::InitSftp:
+    case Phase::InitSftp: {
+        // libssh2 keeps one pending channel open and one SFTP start per session: take turns.
+        if (!m_session->acquireOpenTurn(this, SshSession::OpenKind::Sftp))
+            return false;
         m_sftp = libssh2_sftp_init(session);
+        const int code = m_sftp ? 0 : libssh2_session_last_errno(session);
+        if (code != LIBSSH2_ERROR_EAGAIN)
+            m_session->releaseOpenTurn(this);
         if (!m_sftp) {
-            const int code = libssh2_session_last_errno(session);
             if (code == LIBSSH2_ERROR_EAGAIN)
                 return false;
             const QString detail = m_session->lastLibssh2Error();
@@ -211,6 +216,7 @@ bool SftpTransfer::stepSftp()
         }
         m_phase = m_direction == Direction::Upload ? Phase::StatPart : Phase::StatSource;
         return true;
+    }
     case Phase::StatSource: { // download: how big is the remote file
         LIBSSH2_SFTP_ATTRIBUTES attributes{};
         const int rc = libssh2_sftp_stat_ex(m_sftp, remote.constData(), unsigned(remote.size()),
@@ -397,7 +403,10 @@ void SftpTransfer::verify()
                             result.error + QString::fromUtf8(result.standardError.trimmed())));
             return;
         }
-        const QString remoteSum = QString::fromLatin1(result.standardOutput).section(QLatin1Char(' '), 0, 0).trimmed().toLower();
+        QString remoteSum = QString::fromLatin1(result.standardOutput).section(QLatin1Char(' '), 0, 0).trimmed().toLower();
+        // GNU sha256sum escapes a name with a newline or backslash and then starts the line with '\'.
+        if (remoteSum.startsWith(QLatin1Char('\\')))
+            remoteSum.remove(0, 1);
         if (remoteSum != m_checksumHex) {
             const QString message =
                 tr("The copy of %1 on %2 is damaged: its %3 is %4, expected %5. The partial "

@@ -12,6 +12,7 @@
 #include <QSocketNotifier>
 
 #include <libssh2.h>
+#include <libssh2_sftp.h>
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -36,6 +37,31 @@ void ensureLibssh2Initialized()
     std::call_once(once, [] { libssh2_init(0); });
 }
 
+constexpr qsizetype kOutgoingHighWater = 4 * 1024 * 1024; // clients wait above this
+constexpr qsizetype kOutgoingLowWater = 1024 * 1024;
+
+} // namespace
+
+namespace Internal {
+
+/// What libssh2's socket callbacks see (their `abstract` pointer): the receive clock for
+/// keepalive accounting, and the send queue. libssh2 1.10 fails a channel's send while another
+/// channel's packet is half-sent, so every packet is taken whole: what the socket does not take
+/// now waits here and goes out from the pump when the socket is writable.
+struct SessionIo
+{
+    QElapsedTimer *activity = nullptr;
+    QByteArray outgoing;
+    qsizetype outgoingSent = 0;
+    int sendError = 0; ///< errno of a failed send, reported by the pump
+
+    qsizetype queued() const { return outgoing.size() - outgoingSent; }
+};
+
+} // namespace Internal
+
+namespace {
+
 // libssh2 expects -errno on failure, like its own default callbacks.
 ssize_t recvCallback(libssh2_socket_t fd, void *buffer, size_t length, int flags, void **abstract)
 {
@@ -43,14 +69,29 @@ ssize_t recvCallback(libssh2_socket_t fd, void *buffer, size_t length, int flags
     if (rc < 0)
         return -errno;
     if (abstract && *abstract)
-        static_cast<QElapsedTimer *>(*abstract)->restart();
+        static_cast<Internal::SessionIo *>(*abstract)->activity->restart();
     return rc;
 }
 
-ssize_t sendCallback(libssh2_socket_t fd, const void *buffer, size_t length, int flags, void **)
+ssize_t sendCallback(libssh2_socket_t fd, const void *buffer, size_t length, int flags, void **abstract)
 {
-    const ssize_t rc = ::send(fd, buffer, length, flags | MSG_NOSIGNAL);
-    return rc < 0 ? -errno : rc;
+    auto *io = static_cast<Internal::SessionIo *>(*abstract);
+    if (io->sendError)
+        return -io->sendError;
+    const char *data = static_cast<const char *>(buffer);
+    size_t sent = 0;
+    if (io->queued() == 0) {
+        const ssize_t rc = ::send(fd, buffer, length, flags | MSG_NOSIGNAL);
+        if (rc < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+            return -errno;
+        sent = rc > 0 ? size_t(rc) : 0;
+        if (sent == length)
+            return ssize_t(length);
+        io->outgoing.clear();
+        io->outgoingSent = 0;
+    }
+    io->outgoing.append(data + sent, qsizetype(length - sent));
+    return ssize_t(length);
 }
 
 // Answers the first keyboard-interactive prompt (PAM's "Password:") with the password.
@@ -239,7 +280,9 @@ void SshSession::handleTcpConnected()
 #endif
 
     m_lastActivity.start();
-    m_session = libssh2_session_init_ex(nullptr, nullptr, nullptr, &m_lastActivity);
+    m_io = std::make_unique<Internal::SessionIo>();
+    m_io->activity = &m_lastActivity;
+    m_session = libssh2_session_init_ex(nullptr, nullptr, nullptr, m_io.get());
     if (!m_session) {
         fail(tr("Cannot start an SSH session to %1: out of memory.").arg(m_target.displayName()));
         return;
@@ -343,6 +386,8 @@ void SshSession::pump()
     if (!m_session)
         return;
     QPointer<SshSession> self(this);
+    if (!flushOutgoing())
+        return; // the connection broke; teardown told everyone
     m_inPump = true;
     switch (m_state) {
     case State::Handshaking:
@@ -352,6 +397,7 @@ void SshSession::pump()
         advanceAuth();
         break;
     case State::Connected: {
+        finishOrphanOpen();
         for (int i = 0; i < m_disposals.size();) {
             const int rc = libssh2_channel_free(m_disposals.at(i).first);
             if (rc == LIBSSH2_ERROR_EAGAIN) {
@@ -363,16 +409,19 @@ void SshSession::pump()
                 --m_channelsInUse;
         }
         // Reading one channel may queue data for the others: go round until nothing moves.
+        // While the send queue is full, clients wait for the socket (write notifier).
         for (int round = 0; round < 64 && self && m_state == State::Connected; ++round) {
             bool progress = false;
             const QList<Internal::SshChannelClient *> clients = m_clients;
             for (Internal::SshChannelClient *client : clients) {
-                if (!self || m_state != State::Connected)
+                if (!self || m_state != State::Connected || outgoingFull())
                     break;
                 if (m_clients.contains(client) && client->pumpChannel())
                     progress = true;
+                if (self && !flushOutgoing())
+                    return;
             }
-            if (!progress)
+            if (!progress || !self || outgoingFull())
                 break;
             if (round == 63)
                 schedulePump();
@@ -396,6 +445,8 @@ void SshSession::pump()
     if (!self)
         return;
     m_inPump = false;
+    if (m_session && !flushOutgoing())
+        return;
     updateNotifiers();
     if (m_repump) {
         m_repump = false;
@@ -403,16 +454,56 @@ void SshSession::pump()
     }
 }
 
+// Sends what the queue holds until the socket takes no more; false if the connection broke
+// (then it has been torn down and everyone told).
+bool SshSession::flushOutgoing()
+{
+    if (!m_io || m_socket < 0)
+        return true;
+    while (m_io->queued() > 0 && !m_io->sendError) {
+        const ssize_t rc = ::send(m_socket, m_io->outgoing.constData() + m_io->outgoingSent,
+                                  size_t(m_io->queued()), MSG_NOSIGNAL);
+        if (rc < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
+                break;
+            m_io->sendError = errno;
+            break;
+        }
+        m_io->outgoingSent += rc;
+    }
+    if (m_io->queued() == 0) {
+        m_io->outgoing.clear();
+        m_io->outgoingSent = 0;
+    } else if (m_io->outgoingSent > kOutgoingLowWater) {
+        m_io->outgoing.remove(0, m_io->outgoingSent);
+        m_io->outgoingSent = 0;
+    }
+    if (m_io->sendError) {
+        m_lastConnectError = QString::fromLocal8Bit(strerror(m_io->sendError));
+        handleLibssh2Error(LIBSSH2_ERROR_SOCKET_SEND, QString());
+        return false;
+    }
+    return true;
+}
+
+bool SshSession::outgoingFull() const
+{
+    return m_io && m_io->queued() > kOutgoingHighWater;
+}
+
 void SshSession::updateNotifiers()
 {
     if (!m_session || !m_readNotifier)
         return;
     const int directions = libssh2_session_block_directions(m_session);
-    m_writeNotifier->setEnabled(directions & LIBSSH2_SESSION_BLOCK_OUTBOUND);
+    m_writeNotifier->setEnabled((directions & LIBSSH2_SESSION_BLOCK_OUTBOUND)
+                                || (m_io && m_io->queued() > 0));
     // Connected and idle, nobody reads the socket; the tick watches it instead so that a
     // stray packet cannot spin the event loop.
-    const bool busy = m_state != State::Connected || !m_disposals.isEmpty() || !m_clients.isEmpty();
-    m_readNotifier->setEnabled(busy && m_state != State::AwaitingHostKeyDecision);
+    const bool busy = m_state != State::Connected || !m_disposals.isEmpty() || !m_clients.isEmpty()
+                      || m_orphanOpen;
+    // With the send queue full, clients wait for the socket to drain: reading would only spin.
+    m_readNotifier->setEnabled(busy && m_state != State::AwaitingHostKeyDecision && !outgoingFull());
 }
 
 void SshSession::handleTick()
@@ -949,8 +1040,12 @@ void SshSession::teardown(bool polite)
         m_agent = nullptr;
     }
     if (m_session) {
-        if (polite && m_state == State::Connected)
+        if (polite && m_state == State::Connected) {
             libssh2_session_disconnect(m_session, "SparkDeck closed the connection");
+            if (m_io && m_socket >= 0 && m_io->queued() > 0 && !m_io->sendError)
+                ::send(m_socket, m_io->outgoing.constData() + m_io->outgoingSent,
+                       size_t(m_io->queued()), MSG_NOSIGNAL | MSG_DONTWAIT);
+        }
         // Frees every channel and SFTP handle too; clients are told to forget theirs.
         libssh2_session_free(m_session);
         m_session = nullptr;
@@ -959,6 +1054,9 @@ void SshSession::teardown(bool polite)
         ::close(m_socket);
         m_socket = -1;
     }
+    m_io.reset();
+    m_openTurn = nullptr;
+    m_orphanOpen.reset();
     m_channelsInUse = 0;
     m_disposals.clear(); // freed with the session
     m_authStep = AuthStep::List;
@@ -982,6 +1080,10 @@ void SshSession::teardown(bool polite)
 
 void SshSession::attachClient(Internal::SshChannelClient *client)
 {
+    // The silence that counts as a lost connection is silence while someone waits for an
+    // answer: an idle session hears nothing (keepalives want no reply), so start counting now.
+    if (m_clients.isEmpty())
+        m_lastActivity.restart();
     if (!m_clients.contains(client))
         m_clients << client;
     updateNotifiers();
@@ -990,6 +1092,9 @@ void SshSession::attachClient(Internal::SshChannelClient *client)
 void SshSession::detachClient(Internal::SshChannelClient *client)
 {
     m_clients.removeAll(client);
+    if (m_openTurn == client && m_session && m_state == State::Connected)
+        m_orphanOpen = m_openKind; // its open is pending inside libssh2
+    releaseOpenTurn(client);
     updateNotifiers();
 }
 
@@ -998,6 +1103,46 @@ bool SshSession::acquireChannelSlot()
     if (m_channelsInUse >= qMax(1, m_target.maxChannels))
         return false;
     ++m_channelsInUse;
+    return true;
+}
+
+bool SshSession::acquireOpenTurn(Internal::SshChannelClient *client, OpenKind kind)
+{
+    if (m_orphanOpen || (m_openTurn && m_openTurn != client))
+        return false;
+    m_openTurn = client;
+    m_openKind = kind;
+    return true;
+}
+
+void SshSession::releaseOpenTurn(Internal::SshChannelClient *client)
+{
+    if (m_openTurn != client)
+        return;
+    m_openTurn = nullptr;
+    schedulePump(); // a waiting client may open now
+}
+
+// Completes an open that its client abandoned (libssh2 would hand the result to the next
+// caller), then closes what it opened. True when nothing is pending any more.
+bool SshSession::finishOrphanOpen()
+{
+    if (!m_orphanOpen || !m_session)
+        return true;
+    if (*m_orphanOpen == OpenKind::Channel) {
+        LIBSSH2_CHANNEL *channel = libssh2_channel_open_session(m_session);
+        if (!channel && libssh2_session_last_errno(m_session) == LIBSSH2_ERROR_EAGAIN)
+            return false;
+        if (channel)
+            m_disposals << qMakePair(channel, false);
+    } else {
+        LIBSSH2_SFTP *sftp = libssh2_sftp_init(m_session);
+        if (!sftp && libssh2_session_last_errno(m_session) == LIBSSH2_ERROR_EAGAIN)
+            return false;
+        if (sftp)
+            libssh2_sftp_shutdown(sftp); // best effort; freed with the session otherwise
+    }
+    m_orphanOpen.reset();
     return true;
 }
 

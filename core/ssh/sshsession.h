@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QHostInfo;
@@ -26,12 +27,17 @@ namespace SparkDeck {
 
 namespace Internal {
 class SshChannelClient;
+struct SessionIo;
 }
 
 /// One SSH connection to one host, shared by every command, transfer and tunnel to that host.
 ///
 /// Rules: libssh2 runs non-blocking on the thread that owns the session, driven by socket
-/// notifiers and a 250 ms timer; nothing here ever waits on the network. Connect and auth
+/// notifiers and a 250 ms timer; nothing here ever waits on the network. Many channels share
+/// the connection safely: libssh2 1.10 keeps one half-sent packet per session and fails any
+/// other channel's send until the same call is repeated (LIBSSH2_ERROR_BAD_USE), so the session
+/// takes every packet whole into its own bounded send queue (clients wait while it is full), and
+/// channel opens take turns (libssh2 keeps one pending open per session). Connect and auth
 /// have their own timeouts; keepalives plus TCP_USER_TIMEOUT detect a connection that died
 /// silently, EOF or a socket error detects one that was closed. abort() takes effect at once.
 /// Host keys are checked against the target's known_hosts under its policy; a changed key is
@@ -84,6 +90,15 @@ public:
     /// A channel slot under target().maxChannels; false means "try again on a later pump".
     bool acquireChannelSlot();
     void releaseChannelSlot();
+    /// What a client opens with its turn: a channel (libssh2_channel_open_*, direct_tcpip) or
+    /// an SFTP subsystem (libssh2_sftp_init).
+    enum class OpenKind { Channel, Sftp };
+    /// The turn to open a channel: one client at a time, from its first call until one returns
+    /// something other than EAGAIN; false means "try again on a later pump". A client that
+    /// detaches while its open is pending leaves it to the session, which completes and
+    /// closes it, so that the next client does not receive a channel it did not ask for.
+    bool acquireOpenTurn(Internal::SshChannelClient *client, OpenKind kind = OpenKind::Channel);
+    void releaseOpenTurn(Internal::SshChannelClient *client);
     /// Takes over a channel its user no longer wants (cancel, early delete): the session
     /// closes and frees it in the background, then releases its slot.
     /// `holdsSlot` false for channels opened without acquireChannelSlot() (tunnels).
@@ -126,6 +141,8 @@ private:
     bool prepareIdentity();
     QString authFailureMessage() const;
     void updateNotifiers();
+    bool flushOutgoing();
+    bool outgoingFull() const;
     void fail(const QString &message);
     void teardown(bool polite);
     void notifyClientsClosed(const QString &reason);
@@ -170,6 +187,11 @@ private:
     bool m_passwordTried = false;
     QStringList m_authNotes;
 
+    std::unique_ptr<Internal::SessionIo> m_io;
+    Internal::SshChannelClient *m_openTurn = nullptr;
+    OpenKind m_openKind = OpenKind::Channel;
+    std::optional<OpenKind> m_orphanOpen; ///< a pending open whose client went away
+    bool finishOrphanOpen();
     QList<Internal::SshChannelClient *> m_clients;
     QList<QPair<LIBSSH2_CHANNEL *, bool>> m_disposals;
     int m_channelsInUse = 0;

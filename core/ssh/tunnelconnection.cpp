@@ -160,12 +160,18 @@ bool TunnelConnection::pumpChannel()
         progress = true;
     }
     if (m_phase == Phase::Opening) {
+        // libssh2 keeps one pending channel open per session: take turns with the others.
+        if (!m_session->acquireOpenTurn(this))
+            return progress;
         const QByteArray host = m_host.toUtf8();
         const QByteArray origin = m_socket->peerAddress().toString().toLatin1();
         m_channel = libssh2_channel_direct_tcpip_ex(session, host.constData(), int(m_port),
                                                     origin.constData(), int(m_socket->peerPort()));
+        const int openCode = m_channel ? 0 : libssh2_session_last_errno(session);
+        if (openCode != LIBSSH2_ERROR_EAGAIN)
+            m_session->releaseOpenTurn(this);
         if (!m_channel) {
-            const int code = libssh2_session_last_errno(session);
+            const int code = openCode;
             if (code == LIBSSH2_ERROR_EAGAIN)
                 return progress;
             const QString detail = m_session->lastLibssh2Error();

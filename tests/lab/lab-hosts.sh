@@ -12,6 +12,9 @@
 #   lab-hosts.sh disconnect hN     unplug hN from the bridge (packets are dropped silently)
 #   lab-hosts.sh reconnect hN      plug it back in
 #   lab-hosts.sh exec hN -- CMD..  run CMD inside hN's namespaces (as root, no ssh)
+#   lab-hosts.sh add-user hN USER  a user on hN only, password read from stdin; sshd on hN takes
+#                                  its password and its own ~/.ssh/authorized_keys (home in the lab dir)
+#   lab-hosts.sh del-user hN USER  remove that user from hN again
 #
 # Environment:
 #   SPARKDECK_LAB_DIR     state directory (default /tmp/sparkdeck-lab); see README.md for its files
@@ -36,7 +39,7 @@ MAX_SLOTS=8
 
 say() { echo "$SELF: $*"; }
 die() { echo "$SELF: error: $*" >&2; exit 1; }
-usage() { sed -n '5,14s/^#   //p' "$0" >&2; exit 2; }
+usage() { sed -n '5,17s/^#   //p' "$0" >&2; exit 2; }
 
 # Lab dir lock (fd 9) serialises the subcommands of one lab; the global lock (fd 8) serialises
 # the choice and creation of bridges between labs. Daemons started here get both closed.
@@ -519,7 +522,73 @@ host_cmd() {
                 "known_hosts updated" ;;
         disconnect) ip link set "$(state_get prefix)v$i" down; say "h$i disconnected" ;;
         reconnect) ip link set "$(state_get prefix)v$i" up; say "h$i reconnected" ;;
+        add-user) add_user "$i" "$@" ;;
+        del-user) del_user "$i" "$@" ;;
     esac
+}
+
+# Lab users live in hN only: hN gets private copies of /etc/passwd, group and shadow, bound
+# over the originals inside its mount namespace (edited in place from then on, never replaced,
+# so the bind mounts keep showing them). Root's login and every other host stay as they were.
+user_files() { # index
+    local d=$LAB/hosts/h$1 hp f
+    [ -f "$d/etc/.bound" ] && return 0
+    hp=$(cat "$d/holder.pid")
+    mkdir -p "$d/etc"
+    for f in passwd group shadow; do
+        cp "/etc/$f" "$d/etc/$f"
+        nsenter -t "$hp" --mount -- mount --bind "$d/etc/$f" "/etc/$f" ||
+            die "cannot bind $d/etc/$f over /etc/$f in h$1"
+    done
+    touch "$d/etc/.bound"
+}
+
+drop_user_entries() { # index user: from hN's user files and sshd_config, in place
+    local d=$LAB/hosts/h$1 user=$2 f tmp
+    tmp=$(mktemp)
+    for f in passwd group shadow; do
+        [ -f "$d/etc/$f" ] || continue
+        awk -F: -v u="$user" '$1 != u' "$d/etc/$f" > "$tmp"
+        cat "$tmp" > "$d/etc/$f"
+    done
+    awk -v m="Match User $user" '$0 == m { skip = 1; next } skip && /^[ \t]/ { next } { skip = 0; print }' \
+        "$d/sshd_config" > "$tmp"
+    cat "$tmp" > "$d/sshd_config"
+    rm -f "$tmp"
+}
+
+add_user() { # index user (password on stdin)
+    local i=$1 user=${2:-} d=$LAB/hosts/h$1 password hash uid home
+    [[ $user =~ ^[a-z_][a-z0-9_-]{0,30}$ ]] && [ "$user" != root ] ||
+        die "usage: $SELF add-user hN USER (a lowercase name, not root), password on stdin"
+    if getent passwd "$user" >/dev/null; then die "$user is a user of this machine; pick another name"; fi
+    command -v openssl >/dev/null || die "add-user needs openssl (Debian package openssl)"
+    IFS= read -r password || [ -n "$password" ] || die "add-user reads the password from stdin"
+    user_files "$i"
+    drop_user_entries "$i" "$user"
+    uid=$(awk -F: 'BEGIN { m = 60999 } $3 > m && $3 < 65000 { m = $3 } END { print m + 1 }' "$d/etc/passwd")
+    home=$d/home/$user
+    rm -rf "$home"
+    mkdir -p "$home"
+    chown "$uid:$uid" "$home"
+    chmod 755 "$home"
+    hash=$(printf '%s\n' "$password" | openssl passwd -6 -stdin)
+    printf '%s:x:%s:%s:SparkDeck lab user:%s:/bin/sh\n' "$user" "$uid" "$uid" "$home" >> "$d/etc/passwd"
+    printf '%s:x:%s:\n' "$user" "$uid" >> "$d/etc/group"
+    printf '%s:%s:%s:0:99999:7:::\n' "$user" "$hash" "$(( $(date +%s) / 86400 ))" >> "$d/etc/shadow"
+    printf 'Match User %s\n    PasswordAuthentication yes\n    AuthorizedKeysFile .ssh/authorized_keys\n' \
+        "$user" >> "$d/sshd_config"
+    restart_listener "$i"
+    say "h$i has user $user (uid $uid, home $home); sshd takes its password and ~/.ssh/authorized_keys"
+}
+
+del_user() { # index user
+    local i=$1 user=${2:-} d=$LAB/hosts/h$1
+    [[ $user =~ ^[a-z_][a-z0-9_-]{0,30}$ ]] && [ "$user" != root ] || die "usage: $SELF del-user hN USER"
+    drop_user_entries "$i" "$user"
+    rm -rf "${d:?}/home/$user"
+    restart_listener "$i"
+    say "h$i has no user $user any more"
 }
 
 status() {
@@ -542,6 +611,6 @@ case ${1:-} in
     up) up "${2:-}" ;;
     down) down ;;
     status) status ;;
-    stop-sshd|start-sshd|rekey|restore-key|disconnect|reconnect|exec) host_cmd "$@" ;;
+    stop-sshd|start-sshd|rekey|restore-key|disconnect|reconnect|exec|add-user|del-user) host_cmd "$@" ;;
     *) usage ;;
 esac

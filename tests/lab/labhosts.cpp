@@ -148,13 +148,30 @@ bool LabHosts::runOnHost(const QString &host, const QStringList &command, QByteA
                      output, errorMessage);
 }
 
+bool LabHosts::addUser(const QString &host, const QString &user, const QString &password,
+                       QString *errorMessage) const
+{
+    return runScript({QStringLiteral("add-user"), host, user}, nullptr, errorMessage,
+                     password.toUtf8() + '\n');
+}
+
+bool LabHosts::removeUser(const QString &host, const QString &user, QString *errorMessage) const
+{
+    return runScript({QStringLiteral("del-user"), host, user}, nullptr, errorMessage);
+}
+
+QString LabHosts::userHome(const QString &host, const QString &user) const
+{
+    return QStringLiteral("%1/hosts/%2/home/%3").arg(m_dir, host, user);
+}
+
 QString LabHosts::scriptPath()
 {
     return QStringLiteral(SPARKDECK_LAB_SCRIPT);
 }
 
 bool LabHosts::runScript(const QStringList &arguments, QByteArray *output,
-                         QString *errorMessage) const
+                         QString *errorMessage, const QByteArray &input) const
 {
     auto fail = [&](const QString &message) {
         if (errorMessage)
@@ -173,6 +190,9 @@ bool LabHosts::runScript(const QStringList &arguments, QByteArray *output,
     process.start();
     if (!process.waitForStarted(10000))
         return fail(QStringLiteral("cannot run %1: %2").arg(scriptPath(), process.errorString()));
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
     if (!process.waitForFinished(60000)) {
         process.kill();
         process.waitForFinished(5000);

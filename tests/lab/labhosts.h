@@ -59,6 +59,14 @@ public:
     /// Unplug the host from the lab bridge: packets are dropped, connections hang (timeouts).
     bool disconnect(const QString &host, QString *errorMessage = nullptr) const;
     bool reconnect(const QString &host, QString *errorMessage = nullptr) const;
+    /// A user that exists on `host` only, with `password`; sshd there takes its password and the
+    /// keys in its own ~/.ssh/authorized_keys (root still logs in by the lab's keys only).
+    /// Starts over (empty home) when the user exists. Remove it with removeUser() afterwards.
+    bool addUser(const QString &host, const QString &user, const QString &password,
+                 QString *errorMessage = nullptr) const;
+    bool removeUser(const QString &host, const QString &user, QString *errorMessage = nullptr) const;
+    /// The home directory of a user made by addUser(), as a path on this machine (and on the host).
+    QString userHome(const QString &host, const QString &user) const;
     /// Run a program inside the host's namespaces as root, without SSH (exit code 0 = true).
     bool runOnHost(const QString &host, const QStringList &command, QByteArray *output = nullptr,
                    QString *errorMessage = nullptr) const;
@@ -67,7 +75,8 @@ public:
     static QString scriptPath();
 
 private:
-    bool runScript(const QStringList &arguments, QByteArray *output, QString *errorMessage) const;
+    bool runScript(const QStringList &arguments, QByteArray *output, QString *errorMessage,
+                   const QByteArray &input = QByteArray()) const;
 
     QString m_dir;
     QString m_unavailableReason = QStringLiteral("no lab directory was read");

@@ -42,6 +42,58 @@ bool generateKey(const QString &file, const QStringList &typeArgs, const QString
     return keygen.waitForFinished(30000) && keygen.exitCode() == 0;
 }
 
+// Running and not a zombie (the lab's hosts share this machine's PID space).
+bool processAlive(const QString &pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray text = stat.readAll();
+    const qsizetype paren = text.lastIndexOf(')');
+    return paren > 0 && text.mid(paren + 2, 1) != "Z";
+}
+
+// An ssh-agent of the test's own (`ssh-agent -D -a SOCKET`), for SSH_AUTH_SOCK.
+class TestAgent
+{
+public:
+    ~TestAgent()
+    {
+        if (m_agent.state() != QProcess::NotRunning) {
+            m_agent.kill();
+            m_agent.waitForFinished(5000);
+        }
+    }
+
+    bool start(const QString &socket)
+    {
+        m_socket = socket;
+        QFile::remove(socket);
+        m_agent.start(QStringLiteral("ssh-agent"), {QStringLiteral("-D"), QStringLiteral("-a"), socket});
+        if (!m_agent.waitForStarted(10000))
+            return false;
+        for (int i = 0; i < 500 && !QFile::exists(socket); ++i)
+            QTest::qWait(10);
+        return QFile::exists(socket);
+    }
+
+    bool add(const QString &key)
+    {
+        QProcess add;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SSH_AUTH_SOCK"), m_socket);
+        add.setProcessEnvironment(env);
+        add.start(QStringLiteral("ssh-add"), {QStringLiteral("-q"), key});
+        return add.waitForFinished(30000) && add.exitCode() == 0;
+    }
+
+    QString socket() const { return m_socket; }
+
+private:
+    QProcess m_agent;
+    QString m_socket;
+};
+
 } // namespace
 
 class tst_SshSession : public QObject
@@ -211,6 +263,100 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!waitConnected(session, &error));
         QVERIFY2(error.contains(QLatin1String("does not exist")), qPrintable(error));
+    }
+
+    // ssh-agent: the session asks the agent in $SSH_AUTH_SOCK when the key file is missing or
+    // refused, and says what the agent held when nothing worked.
+    void agentAuthentication_data()
+    {
+        QTest::addColumn<QString>("agentKey");    // "lab", "stranger" or "" (an empty agent)
+        QTest::addColumn<QString>("identity");    // "", "stranger"
+        QTest::addColumn<bool>("useAgent");
+        QTest::addColumn<QString>("expected");    // "" = connects, else part of the error
+        QTest::newRow("lab key in the agent") << "lab" << "" << true << "";
+        QTest::newRow("agent after a refused key file") << "lab" << "stranger" << true << "";
+        QTest::newRow("agent holds no keys") << "" << "" << true << "ssh-agent holds no keys";
+        QTest::newRow("agent key refused") << "stranger" << "" << true << "refused all 1 key(s) of ssh-agent";
+        QTest::newRow("agent not to be used") << "lab" << "" << false << "no key file is set";
+    }
+
+    void agentAuthentication()
+    {
+        REQUIRE_LAB();
+        QFETCH(QString, agentKey);
+        QFETCH(QString, identity);
+        QFETCH(bool, useAgent);
+        QFETCH(QString, expected);
+        const QString stranger = m_dir.filePath(QStringLiteral("id_agent_stranger"));
+        if (!QFile::exists(stranger))
+            QVERIFY(generateKey(stranger, {QStringLiteral("-t"), QStringLiteral("ed25519")}));
+        TestAgent agent;
+        QVERIFY2(agent.start(m_dir.filePath(QStringLiteral("agent.sock"))), "ssh-agent did not start");
+        if (!agentKey.isEmpty())
+            QVERIFY(agent.add(agentKey == QLatin1String("lab") ? m_lab.identityFile() : stranger));
+        const QByteArray previous = qgetenv("SSH_AUTH_SOCK");
+        qputenv("SSH_AUTH_SOCK", agent.socket().toLocal8Bit());
+        auto restore = qScopeGuard([&] {
+            if (previous.isEmpty())
+                qunsetenv("SSH_AUTH_SOCK");
+            else
+                qputenv("SSH_AUTH_SOCK", previous);
+        });
+
+        SshTarget t = target(host(1));
+        t.identityFile = identity.isEmpty() ? QString() : stranger;
+        t.useAgent = useAgent;
+        SshSession session(t);
+        QString error;
+        const bool connected = waitConnected(session, &error);
+        if (expected.isEmpty()) {
+            QVERIFY2(connected, qPrintable(error));
+            const ExecResult result = run(&session, ShellCommand(QStringLiteral("hostname")));
+            QCOMPARE(result.standardOutput.trimmed(), host(1).name.toUtf8());
+        } else {
+            QVERIFY(!connected);
+            QVERIFY2(error.contains(expected), qPrintable(error));
+        }
+    }
+
+    // Password login for first contact (a lab user on one host: sshd takes its password).
+    void passwordAuthentication_data()
+    {
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<bool>("connects");
+        QTest::newRow("right password") << QStringLiteral("it's a $(pass) `word` ü") << true;
+        QTest::newRow("wrong password") << QStringLiteral("guess") << false;
+        QTest::newRow("no password") << QString() << false;
+    }
+
+    void passwordAuthentication()
+    {
+        REQUIRE_LAB();
+        QFETCH(QString, password);
+        QFETCH(bool, connects);
+        const LabHost labHost = host(10);
+        const QString user = QStringLiteral("sdpass");
+        QString why;
+        QVERIFY2(m_lab.addUser(labHost.name, user, QStringLiteral("it's a $(pass) `word` ü"), &why),
+                 qPrintable(why));
+        auto remove = qScopeGuard([&] { m_lab.removeUser(labHost.name, user); });
+        SshTarget t = target(labHost);
+        t.user = user;
+        t.identityFile.clear();
+        t.password = password;
+        SshSession session(t);
+        QString error;
+        const bool connected = waitConnected(session, &error);
+        QCOMPARE(connected, connects);
+        if (connects) {
+            const ExecResult result = run(&session, ShellCommand(QStringLiteral("id"), {QStringLiteral("-un")}));
+            QCOMPARE(result.standardOutput.trimmed(), user.toUtf8());
+        } else if (password.isEmpty()) {
+            QVERIFY2(error.contains(QLatin1String("Authentication as sdpass")), qPrintable(error));
+        } else {
+            QVERIFY2(error.contains(QLatin1String("the password was refused")), qPrintable(error));
+        }
+        QVERIFY(!error.contains(password) || password.isEmpty()); // never in a message
     }
 
     void unknownHostKey_data()
@@ -529,6 +675,73 @@ private Q_SLOTS:
             QVERIFY(result.error.contains(QLatin1String("Cancelled")));
     }
 
+    // Cancel and timeout stop the command on the host too, with the children it started.
+    void stoppingEndsTheRemoteCommand_data()
+    {
+        QTest::addColumn<bool>("byTimeout");
+        QTest::addColumn<bool>("ignoresTerm");
+        QTest::newRow("cancel") << false << false;
+        QTest::newRow("timeout") << true << false;
+        QTest::newRow("cancel, TERM ignored: KILL follows") << false << true;
+    }
+
+    void stoppingEndsTheRemoteCommand()
+    {
+        REQUIRE_LAB();
+        QFETCH(bool, byTimeout);
+        QFETCH(bool, ignoresTerm);
+        SshSession session(target(host(3)));
+        RemoteProcess process(&session);
+        // A background child and a foreground one; their PIDs are this machine's (shared PID space).
+        process.setCommand(ShellCommand(
+            QStringLiteral("sh"),
+            {QStringLiteral("-c"),
+             QString(ignoresTerm ? QStringLiteral("trap '' TERM; ") : QString())
+                 + QStringLiteral("sleep 300 & echo $!; sh -c 'echo $$; exec sleep 301'")}));
+        if (byTimeout)
+            process.setTimeout(1500);
+        QStringList pids;
+        connect(&process, &RemoteProcess::standardOutputLine, this,
+                [&](const QString &line) { pids << line; });
+        QSignalSpy finished(&process, &RemoteProcess::finished);
+        process.start();
+        QTRY_COMPARE_WITH_TIMEOUT(pids.size(), 2, kWaitMs);
+        QVERIFY(process.remoteProcessGroup() > 1);
+        QVERIFY(processAlive(pids.at(0)) && processAlive(pids.at(1)));
+        if (byTimeout)
+            QVERIFY(finished.wait(kWaitMs) || !finished.isEmpty());
+        else
+            process.cancel();
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(!process.result().finished());
+        QVERIFY2(!process.result().standardError.contains("sparkdeck-pgid"),
+                 process.result().standardError.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(!processAlive(pids.at(0)) && !processAlive(pids.at(1)), kWaitMs);
+        const ExecResult next = run(&session, ShellCommand(QStringLiteral("echo"), {QStringLiteral("ok")}));
+        QVERIFY2(next.succeeded(), qPrintable(next.summary()));
+        QCOMPARE(next.standardError, QByteArray());
+    }
+
+    // Without stopping (setStopOnCancel(false)) nothing is prepended and nothing is killed.
+    void stopOnCancelCanBeTurnedOff()
+    {
+        REQUIRE_LAB();
+        SshSession session(target(host(3)));
+        RemoteProcess process(&session);
+        process.setStopOnCancel(false);
+        process.setCommand(ShellCommand(QStringLiteral("sh"),
+                                        {QStringLiteral("-c"), QStringLiteral("echo $$; exec sleep 3")}));
+        QStringList pids;
+        connect(&process, &RemoteProcess::standardOutputLine, this,
+                [&](const QString &line) { pids << line; });
+        process.start();
+        QTRY_COMPARE_WITH_TIMEOUT(pids.size(), 1, kWaitMs);
+        QCOMPARE(process.remoteProcessGroup(), 0);
+        process.cancel();
+        QTest::qWait(500);
+        QVERIFY(processAlive(pids.first()));
+    }
+
     void abortWhileConnecting()
     {
         REQUIRE_LAB();
@@ -586,6 +799,24 @@ private Q_SLOTS:
         QVERIFY2(process.result().error.contains(QLatin1String("lost")),
                  qPrintable(process.result().error));
         QVERIFY2(process.result().error.contains(victim.address), qPrintable(process.result().error));
+    }
+
+    // An idle session hears nothing (keepalives want no reply): the first command after a long
+    // quiet spell must not count that spell as "no answer".
+    void idleSessionIsNotTakenForLost()
+    {
+        REQUIRE_LAB();
+        SshTarget t = target(host(5));
+        t.keepaliveIntervalSec = 1;
+        t.keepaliveCountMax = 1; // "lost" after 2 s of silence while waiting
+        SshSession session(t);
+        QString error;
+        QVERIFY2(waitConnected(session, &error), qPrintable(error));
+        for (int i = 0; i < 3; ++i) {
+            QTest::qWait(2600);
+            const ExecResult result = run(&session, ShellCommand(QStringLiteral("echo"), {QStringLiteral("ok")}));
+            QVERIFY2(result.succeeded(), qPrintable(result.summary()));
+        }
     }
 
     void sshdDiesMidCommand()

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "spec/clusterspec.h"
+#include "ssh/sshtarget.h"
+
+#include <QList>
+#include <QString>
+#include <QTextStream>
+
+#include <optional>
+
+namespace SparkDeck {
+class SshSessionPool;
+}
+
+namespace SparkDeck::Cli {
+
+/// The listed hosts of a cluster file as SSH targets, for the commands that work on existing
+/// hosts (exec, copy, keys, tunnel).
+struct ClusterTargets
+{
+    ClusterSpec spec;
+    QList<HostSpec> hosts;    ///< the chosen hosts, in the file's order (or --hosts order)
+    QList<SshTarget> targets; ///< one per host
+};
+
+/// Loads `file` and picks its hosts: all of them, or the comma-separated addresses in
+/// `hostsOption`. Prints the file's problems (or an unknown address) to `err` and returns
+/// nullopt when the command cannot go on (exit code BadInput).
+std::optional<ClusterTargets> loadClusterTargets(const QString &file, const QString &hostsOption,
+                                                 const QString &commandName, QTextStream &err);
+
+/// Runs the event loop until no session of `pool` is still sending the stop of a cancelled
+/// command (RemoteProcess::stopsPending), at most `milliseconds`: call it before the pool goes.
+void waitForRemoteStops(const SshSessionPool &pool, int milliseconds = 3000);
+
+/// "45.2 MiB"-style sizes for progress lines.
+QString formatBytes(qint64 bytes);
+
+} // namespace SparkDeck::Cli
