@@ -198,11 +198,11 @@ void tst_GuiLabCluster::recentClusterOpensAndBringsItUpWithARowPerHost()
     QCOMPARE(view->model()->rowOfHost(address(4)), -1); // not a worker yet
     QTRY_VERIFY_WITH_TIMEOUT(view->model()->hostCount(HostProgressModel::HostState::Running) >= 3
                                  || !m_window->isOperationRunning(),
-                             240000);
+                             600000);
     view->selectHost(view->model()->rowOfHost(address(2)));
     shot(m_window, QStringLiteral("03-provisioning-per-host"));
     QVERIFY2(m_window->isOperationRunning() || finished.size() == 1, "the run neither went on nor ended");
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 240000);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 600000);
     QVERIFY2(finished.at(0).at(1).value<TaskOutcome>().succeeded(), qPrintable(view->summary()->text()));
     m_window->showPage(ClusterWindow::ActivityPage);
     shot(m_window, QStringLiteral("04-provisioning-done"));
@@ -229,7 +229,7 @@ void tst_GuiLabCluster::dragTheStripFromThreeToFive()
     QCOMPARE(m_window->runningOperation(), ClusterWindow::Operation::Scale);
     QCOMPARE(tiles().mid(3), QList<Tile>(2, Tile::Starting));
     shot(m_window, QStringLiteral("06-scaling-to-5"));
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 280000);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 600000);
     QVERIFY2(finished.at(0).at(1).value<TaskOutcome>().succeeded(),
              qPrintable(m_window->provisioningView()->summary()->text()));
     QTRY_COMPARE_WITH_TIMEOUT(tiles(), QList<Tile>(5, Tile::Alive), 60000);
@@ -244,7 +244,7 @@ void tst_GuiLabCluster::dragTheStripFromFiveToTwo()
     dragHandleTo(2);
     QCOMPARE(tiles().mid(2), QList<Tile>(3, Tile::Decommissioning));
     shot(m_window, QStringLiteral("08-scaling-to-2"));
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 280000);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 600000);
     QVERIFY2(finished.at(0).at(1).value<TaskOutcome>().succeeded(),
              qPrintable(m_window->provisioningView()->summary()->text()));
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -273,7 +273,7 @@ void tst_GuiLabCluster::tearDown()
     for (int i = 0; i < 6; ++i)
         QVERIFY2(question->informativeText().contains(address(i)), qPrintable(question->informativeText()));
     question->findChild<QPushButton *>(QStringLiteral("confirmTearDownButton"))->click();
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 280000);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 600000);
     QVERIFY2(finished.at(0).at(1).value<TaskOutcome>().succeeded(),
              qPrintable(m_window->provisioningView()->summary()->text()));
     for (const auto &host : m_lab.hosts().mid(0, 6))
