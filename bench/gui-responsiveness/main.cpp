@@ -45,6 +45,7 @@
 #include <cstdio>
 #include <optional>
 
+#include <ctime>
 #include <unistd.h>
 
 using namespace SparkDeck;
@@ -171,7 +172,8 @@ class StallProbe : public QObject
 public:
     struct Gap
     {
-        double ms;
+        double ms;     ///< wall time between two ticks
+        double busyMs; ///< of which the GUI thread ran (CPU time): the rest it waited for a core
         double atSeconds;
         QString during;
     };
@@ -188,6 +190,7 @@ public:
         m_ticks = 0;
         m_clock.start();
         m_last = 0;
+        m_lastCpu = threadCpuNs();
         m_timer.start();
     }
     void stop() { m_timer.stop(); }
@@ -204,22 +207,42 @@ public:
         return int(std::count_if(m_gaps.begin(), m_gaps.end(), [ms](const Gap &g) { return g.ms > ms; }));
     }
     qint64 ticks() const { return m_ticks; }
+    /// The gap in which the GUI thread itself ran longest.
+    Gap busiest() const
+    {
+        Gap best{0, 0, 0, QString()};
+        for (const Gap &g : m_gaps) {
+            if (g.busyMs > best.busyMs)
+                best = g;
+        }
+        return best;
+    }
     double seconds() const { return m_clock.nsecsElapsed() / 1e9; }
 
 private:
     void tick()
     {
         const qint64 now = m_clock.nsecsElapsed();
+        const qint64 cpu = threadCpuNs();
         const double gap = (now - m_last) / 1e6;
+        const double busy = (cpu - m_lastCpu) / 1e6;
         m_last = now;
+        m_lastCpu = cpu;
         ++m_ticks;
         if (gap > 10.0) // keep the interesting ones only
-            m_gaps << Gap{gap, now / 1e9, m_lastEvent};
+            m_gaps << Gap{gap, busy, now / 1e9, m_lastEvent};
+    }
+    static qint64 threadCpuNs()
+    {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
     }
 
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = 0;
+    qint64 m_lastCpu = 0;
     qint64 m_ticks = 0;
     QList<Gap> m_gaps;
     QString m_lastEvent;
@@ -246,6 +269,10 @@ void measureProvisioning(int hostCount, const QString &labDir, bool keepLab)
     const QString script = QStringLiteral(SPARKDECK_SOURCE_DIR "/tests/lab/lab-hosts.sh");
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("SPARKDECK_LAB_DIR"), labDir);
+    // Each host its own /opt, /srv and home, as real machines have. A shared /root would run this
+    // machine's ~/.bashrc (pyenv init and its rehash lock, one at a time across all hosts; a
+    // stale lock costs 60 s per command) in every SSH command of every host.
+    env.insert(QStringLiteral("PRIVATE_DIRS"), QStringLiteral("/opt /srv /root"));
     QByteArray output;
     out() << "lab: starting " << hostCount << " hosts in " << labDir << " ...\n";
     out().flush();
@@ -356,19 +383,29 @@ void measureProvisioning(int hostCount, const QString &labDir, bool keepLab)
         const double longest = worst.isEmpty() ? 5.0 : worst.first().ms;
         addRow(QStringLiteral("(a) longest GUI stall during %1 (%2 hosts)").arg(name).arg(addresses.size()),
                QStringLiteral("%1 ms").arg(longest, 0, 'f', 1), QStringLiteral("<= 50 ms"), longest <= 50.0);
+        addRow(QStringLiteral("    of which the GUI thread itself ran"),
+               QStringLiteral("%1 ms").arg(worst.isEmpty() ? 0.0 : worst.first().busyMs, 0, 'f', 1));
+        const StallProbe::Gap busiest = probe.busiest();
+        addRow(QStringLiteral("    longest time the GUI thread ran between ticks"),
+               QStringLiteral("%1 ms").arg(busiest.busyMs, 0, 'f', 1), QStringLiteral("<= 50 ms"), busiest.busyMs <= 50.0);
         addRow(QStringLiteral("    gaps > 16 ms / > 50 ms; 5 ms ticks"),
                QStringLiteral("%1 / %2; %3").arg(probe.over(16)).arg(probe.over(50)).arg(probe.ticks()));
         addRow(QStringLiteral("    %1: result, wall time, steps, log lines").arg(name),
                QStringLiteral("%1, %2 s, %3, %4")
-                   .arg(outcome.succeeded() && outcome.warnings.isEmpty() ? QStringLiteral("ok") : QStringLiteral("FAILED"))
+                   .arg(!outcome.succeeded() ? QStringLiteral("FAILED")
+                        : outcome.partialFailures.isEmpty() ? QStringLiteral("ok")
+                                                            : QStringLiteral("partly done"))
                    .arg(probe.seconds(), 0, 'f', 1)
                    .arg(steps)
                    .arg(lines));
-        if (!outcome.succeeded() || !outcome.warnings.isEmpty())
-            out() << name << " failed: " << outcome.message << ' ' << outcome.warnings.join(QStringLiteral("; ")) << '\n';
+        if (!outcome.succeeded() || !outcome.partialFailures.isEmpty())
+            out() << name << " failed: " << outcome.message << ' ' << outcome.partialFailures.join(QStringLiteral("; ")) << '\n';
+        if (!outcome.warnings.isEmpty())
+            out() << name << ": " << outcome.warnings.size() << " warnings, the first: " << outcome.warnings.first() << '\n';
         out() << "longest gaps during " << name << ":\n";
         for (const StallProbe::Gap &gap : worst)
-            out() << QStringLiteral("  %1 ms at %2 s, after %3\n").arg(gap.ms, 6, 'f', 1).arg(gap.atSeconds, 0, 'f', 2).arg(gap.during.left(100));
+            out() << QStringLiteral("  %1 ms (GUI thread ran %2 ms) at %3 s, after %4\n")
+                         .arg(gap.ms, 6, 'f', 1).arg(gap.busyMs, 5, 'f', 1).arg(gap.atSeconds, 0, 'f', 2).arg(gap.during.left(90));
         out().flush();
     };
     measure(QStringLiteral("up"), operations.up());
