@@ -936,7 +936,9 @@ void SshSession::authenticated()
     }
     m_passphrase.reset();
     if (m_target.keepaliveIntervalSec > 0)
-        libssh2_keepalive_config(m_session, 0, unsigned(m_target.keepaliveIntervalSec));
+        // want_reply=1: sshd answers each keepalive, so a healthy connection is never silent,
+        // even while a command prints nothing for minutes (an unpack, a download, a wait).
+        libssh2_keepalive_config(m_session, 1, unsigned(m_target.keepaliveIntervalSec));
     m_lastActivity.restart();
     qCInfo(lcSsh) << "connected to" << m_target.displayName();
     setState(State::Connected);
@@ -1081,7 +1083,7 @@ void SshSession::teardown(bool polite)
 void SshSession::attachClient(Internal::SshChannelClient *client)
 {
     // The silence that counts as a lost connection is silence while someone waits for an
-    // answer: an idle session hears nothing (keepalives want no reply), so start counting now.
+    // answer; the keepalives' replies keep a healthy connection talking. Start counting now.
     if (m_clients.isEmpty())
         m_lastActivity.restart();
     if (!m_clients.contains(client))
