@@ -1,5 +1,7 @@
 #include "preflight.h"
 
+#include <algorithm>
+
 #include "provisioning/clusterlayout.h"
 #include "provisioning/clustermachines.h"
 #include "provisioning/localmachine.h"
@@ -154,8 +156,12 @@ PreflightProbeOptions Preflight::probeOptions(const PreflightHost &host) const
     PreflightProbeOptions options;
     options.base = ClusterLayout(m_spec).base();
     options.runDir = ClusterLayout(m_spec).runDir();
+    // The master probes every host and every host probes the master: what standalone Spark
+    // needs first, in 2(N-1) probes instead of N(N-1) (992 at 32 hosts loaded 2 cores to 160).
+    const auto master = std::find_if(m_hosts.cbegin(), m_hosts.cend(), [](const PreflightHost &h) { return h.master; });
     for (const PreflightHost &other : m_hosts) {
-        if (other.address != host.address && !other.local)
+        const bool probed = host.master || (master != m_hosts.cend() && other.address == master->address);
+        if (probed && other.address != host.address && !other.local)
             options.peers << PreflightProbeOptions::Peer{other.address, other.sshPort};
     }
     const QString server = serverAddressOf(m_spec, m_hosts);
