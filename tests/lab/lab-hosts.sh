@@ -18,7 +18,9 @@
 #
 # Environment:
 #   SPARKDECK_LAB_DIR     state directory (default /tmp/sparkdeck-lab); see README.md for its files
-#   PRIVATE_DIRS          directories private to each host (default "/opt /srv"; "" shares all)
+#   PRIVATE_DIRS          directories private to each host (default "/opt /srv /root"; "" shares all).
+#                         /root too: this machine's ~/.bashrc runs pyenv, whose rehash lock made
+#                         every SSH command of 16 hosts at once wait its turn, up to 60 s each.
 #   SPARKDECK_LAB_NET     first three octets of the /24 (default 10.77.0)
 #   SPARKDECK_LAB_PREFIX  prefix of bridge/namespace/link names (default sdlab)
 # Without the last two, when the default slot is taken by another live lab (another build dir)
@@ -31,7 +33,7 @@ set -euo pipefail
 
 SELF=$(basename "$0")
 LAB=$(realpath -m "${SPARKDECK_LAB_DIR:-/tmp/sparkdeck-lab}")
-PRIVATE_DIRS=${PRIVATE_DIRS-/opt /srv}
+PRIVATE_DIRS=${PRIVATE_DIRS-/opt /srv /root}
 SSHD=/usr/sbin/sshd
 OWNER_TAG="sparkdeck-lab $LAB"
 GLOBAL_LOCK=/run/lock/sparkdeck-lab.lock
