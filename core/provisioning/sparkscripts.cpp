@@ -233,11 +233,21 @@ QString SparkScripts::unlessUninstalled(const QString &script) const
     return sh(QStringLiteral("test"), {QStringLiteral("-x"), sparkDaemon()}) + QStringLiteral(" || exit 0; ") + script;
 }
 
+QString SparkScripts::stopDaemon(const char *className, int instance) const
+{
+    // spark-daemon.sh stop only sends the signal: wait (up to 10 s) until the process is gone,
+    // so that nothing it still writes on its way out lands after the files are removed.
+    const QString pidFiles = ShellCommand::quote(m_layout.runDir()) + QStringLiteral("/spark-*-")
+                             + QString::fromLatin1(className) + QLatin1Char('-') + QString::number(instance) + QStringLiteral(".pid");
+    return unlessUninstalled(QStringLiteral("pids=$(cat %1 2>/dev/null); ").arg(pidFiles)
+                             + sh(sparkDaemon(), {QStringLiteral("stop"), QString::fromLatin1(className), QString::number(instance)})
+                             + QStringLiteral("; for p in $pids; do i=0; while [ $i -lt 100 ] && kill -0 \"$p\" 2>/dev/null && "
+                                              "! ps -o stat= -p \"$p\" 2>/dev/null | grep -q Z; do sleep 0.1; i=$((i+1)); done; done; exit 0"));
+}
+
 CommandRequest SparkScripts::stopMaster(const QString &unit) const
 {
-    return {eitherSystemdOr(stopAndRemove(unit),
-                            unlessUninstalled(sh(sparkDaemon(), {QStringLiteral("stop"), QString::fromLatin1(kMasterClass), QStringLiteral("1")}))),
-            {}, false, 120000};
+    return {eitherSystemdOr(stopAndRemove(unit), stopDaemon(kMasterClass, 1)), {}, false, 120000};
 }
 
 CommandRequest SparkScripts::workerRunning(int instance, const QString &unit) const
@@ -266,9 +276,7 @@ CommandRequest SparkScripts::decommissionWorker(int instance, const QString &uni
 
 CommandRequest SparkScripts::stopWorker(int instance, const QString &unit) const
 {
-    return {eitherSystemdOr(stopAndRemove(unit),
-                            unlessUninstalled(sh(sparkDaemon(), {QStringLiteral("stop"), QString::fromLatin1(kWorkerClass), QString::number(instance)}))),
-            {}, false, 120000};
+    return {eitherSystemdOr(stopAndRemove(unit), stopDaemon(kWorkerClass, instance)), {}, false, 120000};
 }
 
 namespace {

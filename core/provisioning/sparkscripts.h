@@ -75,6 +75,7 @@ public:
 private:
     QString sparkDaemon() const;
     QString unlessUninstalled(const QString &script) const;
+    QString stopDaemon(const char *className, int instance) const;
 
     ClusterLayout m_layout;
 };
