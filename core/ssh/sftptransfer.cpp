@@ -3,6 +3,7 @@
 #include "ssh/remoteprocess.h"
 #include "ssh/shellcommand.h"
 #include "ssh/sshlogging.h"
+#include "util/digest.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -76,9 +77,8 @@ void SftpTransfer::start()
     m_done = m_total = m_resumedFrom = m_hashed = 0;
     m_buffer.clear();
     m_bufferPos = 0;
-    m_hash = std::make_unique<QCryptographicHash>(m_checksum == Checksum::Sha256
-                                                      ? QCryptographicHash::Sha256
-                                                      : QCryptographicHash::Sha512);
+    m_hash = std::make_unique<Digest>(m_checksum == Checksum::Sha256 ? Digest::Algorithm::Sha256
+                                                                     : Digest::Algorithm::Sha512);
     m_phase = Phase::MakeDirectory;
     if (!m_session) {
         QTimer::singleShot(0, this, [this] { finish(tr("No SSH session.")); });

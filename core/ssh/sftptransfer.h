@@ -3,7 +3,6 @@
 #include "ssh/sshchannelclient.h"
 #include "ssh/sshsession.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QObject>
 #include <QPointer>
@@ -16,6 +15,7 @@ typedef struct _LIBSSH2_SFTP_HANDLE LIBSSH2_SFTP_HANDLE;
 
 namespace SparkDeck {
 
+class Digest;
 class RemoteProcess;
 class ShellCommand;
 struct ExecResult;
@@ -100,7 +100,7 @@ private:
     bool m_holdsSlot = false;
     bool m_attached = false;
     QFile m_file;
-    std::unique_ptr<QCryptographicHash> m_hash;
+    std::unique_ptr<Digest> m_hash;
     qint64 m_total = 0;
     qint64 m_done = 0;
     qint64 m_resumedFrom = 0;
