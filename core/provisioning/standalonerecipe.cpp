@@ -1,19 +1,18 @@
 #include "standalonerecipe.h"
 
+#include "provisioning/filehashtask.h"
+#include "provisioning/hosttag.h"
 #include "provisioning/scriptstep.h"
+#include "provisioning/secrettask.h"
+#include "provisioning/uploadstep.h"
 #include "provisioning/sparkscripts.h"
 #include "render/sparkconfig.h"
 #include "ssh/shellcommand.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
-#include <QFile>
-#include <QFileInfo>
-#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
-#include <QThread>
 
 namespace SparkDeck {
 
@@ -24,23 +23,14 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(SparkDeck::StandaloneRecipe)
 };
 
-const char kHostProperty[] = "sparkdeck.host";
-
-/// Learns the distribution's SHA-512: from the cluster file, from a local file (hashed on a
-/// worker thread, never on the GUI thread) or from the `<url>.sha512` that Apache publishes.
+/// Learns the distribution's SHA-512: from the cluster file or from the `<url>.sha512` that
+/// Apache publishes. (A local file is hashed by a FileHashTask.)
 class ChecksumTask : public Task
 {
 public:
-    ChecksumTask(const SparkSpec &spark, const QString &localFile, std::shared_ptr<RunContext> context)
-        : Task(Tr::tr("Learn the distribution's SHA-512")), m_spark(spark), m_localFile(localFile), m_context(std::move(context))
+    ChecksumTask(const SparkSpec &spark, std::shared_ptr<RunContext> context)
+        : Task(Tr::tr("Learn the distribution's SHA-512")), m_spark(spark), m_context(std::move(context))
     {}
-    ~ChecksumTask() override
-    {
-        if (m_thread) {
-            m_thread->requestInterruption();
-            m_thread->wait();
-        }
-    }
 
 protected:
     void run() override
@@ -48,8 +38,6 @@ protected:
         if (!m_spark.sha512.isEmpty()) {
             m_context->sha512 = m_spark.sha512.toLower();
             finish(TaskOutcome::success());
-        } else if (!m_localFile.isEmpty()) {
-            hashLocalFile();
         } else {
             fetchPublishedChecksum();
         }
@@ -58,40 +46,10 @@ protected:
     {
         if (m_reply)
             m_reply->abort();
-        if (m_thread)
-            m_thread->requestInterruption();
         finish(TaskOutcome::cancelled());
     }
 
 private:
-    void hashLocalFile()
-    {
-        const QString path = m_localFile;
-        auto result = std::make_shared<QString>();
-        m_thread = QThread::create([path, result] {
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly)) {
-                *result = QLatin1Char('!') + file.errorString();
-                return;
-            }
-            QCryptographicHash hash(QCryptographicHash::Sha512);
-            while (!file.atEnd() && !QThread::currentThread()->isInterruptionRequested())
-                hash.addData(file.read(1 << 20));
-            *result = QString::fromLatin1(hash.result().toHex());
-        });
-        connect(m_thread, &QThread::finished, this, [this, result, path] {
-            m_thread->deleteLater();
-            m_thread = nullptr;
-            if (result->startsWith(QLatin1Char('!'))) {
-                finish(TaskOutcome::failure(Tr::tr("Cannot read the distribution %1: %2").arg(path, result->mid(1))));
-                return;
-            }
-            m_context->sha512 = *result;
-            finish(TaskOutcome::success());
-        });
-        m_thread->start();
-    }
-
     void fetchPublishedChecksum()
     {
         const QUrl url(m_spark.distribution + QStringLiteral(".sha512"));
@@ -125,116 +83,9 @@ private:
     }
 
     SparkSpec m_spark;
-    QString m_localFile;
     std::shared_ptr<RunContext> m_context;
-    QThread *m_thread = nullptr;
     QNetworkAccessManager m_network;
     QPointer<QNetworkReply> m_reply;
-};
-
-/// Reads a secret kept on the master (the cluster's authentication secret in
-/// spark-defaults.conf, Jupyter's token), so that a second `up` or a scale keeps what the
-/// running daemons share; makes a new one when there is none yet.
-class SecretTask : public Task
-{
-public:
-    SecretTask(const QString &title, Machine *master, const CommandRequest &read, std::function<void(const Secret &)> store)
-        : Task(title), m_master(master), m_read(read), m_store(std::move(store))
-    {}
-
-protected:
-    void run() override
-    {
-        m_job = m_master->run(m_read, this);
-        connect(m_job, &MachineJob::finished, this, [this](const ExecResult &result) {
-            if (!result.succeeded()) {
-                finish(TaskOutcome::failure(Tr::tr("%1: %2 failed (%3)").arg(m_master->displayName(), title(), result.summary()),
-                                            !result.finished()));
-                return;
-            }
-            const QString existing = QString::fromUtf8(result.standardOutput).trimmed();
-            m_store(existing.isEmpty() ? Secret::generate() : Secret(existing));
-            finish(TaskOutcome::success());
-        });
-        m_job->start();
-    }
-    void handleCancel() override
-    {
-        if (m_job)
-            m_job->cancel();
-        finish(TaskOutcome::cancelled());
-    }
-
-private:
-    QPointer<Machine> m_master;
-    CommandRequest m_read;
-    std::function<void(const Secret &)> m_store;
-    QPointer<MachineJob> m_job;
-};
-
-/// Uploads a local file unless the machine has it already (same checksum).
-class UploadStep : public Step
-{
-public:
-    UploadStep(const QString &title, Machine *machine, const QString &localPath,
-               std::function<QString()> remotePath, std::function<CommandRequest()> check)
-        : Step(title), m_machine(machine), m_localPath(localPath), m_remotePath(std::move(remotePath)), m_check(std::move(check))
-    {}
-
-protected:
-    void check() override
-    {
-        watch(m_machine->run(m_check(), this), [this](const ExecResult &result) {
-            if (result.finished() && (result.exitCode == 0 || result.exitCode == 1))
-                checkFinished(result.exitCode == 0);
-            else
-                checkFailed(TaskOutcome::failure(failure(result), !result.finished()));
-        });
-    }
-    void apply() override
-    {
-        MachineJob *job = m_machine->upload(m_localPath, m_remotePath(), 0644, this);
-        watch(job, [this](const ExecResult &result) {
-            applyFinished(result.succeeded() ? TaskOutcome::success()
-                                             : TaskOutcome::failure(failure(result), true));
-        });
-    }
-    void abort() override
-    {
-        if (m_job) {
-            m_job->disconnect(this);
-            m_job->cancel();
-        }
-    }
-
-private:
-    void watch(MachineJob *job, std::function<void(const ExecResult &)> then)
-    {
-        m_job = job;
-        connect(job, &MachineJob::progress, this, [this](qint64 done, qint64 total) {
-            if (total > 0 && done * 10 / total != m_lastTenth) {
-                m_lastTenth = done * 10 / total;
-                Q_EMIT outputLine(Tr::tr("uploaded %1 of %2").arg(QLocale::system().formattedDataSize(done),
-                                                                   QLocale::system().formattedDataSize(total)));
-            }
-        });
-        connect(job, &MachineJob::finished, this, [job, then](const ExecResult &result) {
-            job->deleteLater();
-            then(result);
-        });
-        job->start();
-    }
-    QString failure(const ExecResult &result) const
-    {
-        return Tr::tr("%1: %2 failed (%3)").arg(m_machine->displayName(), title(), result.summary());
-    }
-
-    QPointer<Machine> m_machine;
-    QString m_localPath;
-    std::function<QString()> m_remotePath;
-    std::function<CommandRequest()> m_check;
-    QPointer<MachineJob> m_job;
-    qint64 m_lastTenth = -1;
 };
 
 /// The port the master serves the distribution on while workers fetch it: fixed per cluster.
@@ -251,13 +102,12 @@ StandaloneRecipe::StandaloneRecipe(const ClusterSpec &spec, Machine *master, std
 
 QString StandaloneRecipe::hostOf(const QObject *task)
 {
-    return task->property(kHostProperty).toString();
+    return HostTag::of(task);
 }
 
 Task *StandaloneRecipe::tagged(Task *task, const Machine *machine) const
 {
-    task->setProperty(kHostProperty, machine ? machine->displayName() : Tr::tr("this computer"));
-    return task;
+    return HostTag::tag(task, machine);
 }
 
 TaskGroup *StandaloneRecipe::sequence(const QString &title, const Machine *machine) const
@@ -387,8 +237,14 @@ TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int al
 
 void StandaloneRecipe::addPrelude(TaskGroup *run) const
 {
-    run->addTask(tagged(new ChecksumTask(m_spec.spark, m_localDistribution, m_context), nullptr));
     const std::shared_ptr<RunContext> context = m_context;
+    if (m_spec.spark.sha512.isEmpty() && !m_localDistribution.isEmpty()) {
+        run->addTask(tagged(new FileHashTask(Tr::tr("Learn the distribution's SHA-512"), m_localDistribution,
+                                             [context](const QString &sha512) { context->sha512 = sha512; }),
+                            nullptr));
+    } else {
+        run->addTask(tagged(new ChecksumTask(m_spec.spark, m_context), nullptr));
+    }
     run->addTask(tagged(new SecretTask(Tr::tr("Read or create the cluster's authentication secret"), m_master,
                                        SparkScripts(m_layout).readAuthenticationSecret(),
                                        [context](const Secret &secret) { context->secret = secret; }),
