@@ -6,12 +6,12 @@ namespace SparkDeck {
 
 namespace {
 
-QString header(const ClusterSpec &spec)
+QString header(const QString &cluster)
 {
     // Not translated: these files live on remote hosts and are read by Spark and admins.
     return QStringLiteral("# Written by SparkDeck for cluster '%1'. SparkDeck replaces this file "
                           "on every 'up';\n# change the cluster file instead.\n")
-        .arg(spec.name);
+        .arg(cluster);
 }
 
 QString assignment(const char *name, const QString &value)
@@ -36,7 +36,7 @@ QString SparkConfigRenderer::masterUrl(const QString &masterAddress)
 
 QString SparkConfigRenderer::sparkEnv(const ClusterSpec &spec, const SparkNode &node)
 {
-    QString text = header(spec);
+    QString text = header(spec.name);
     text += assignment("SPARK_LOCAL_IP", node.address);
     text += assignment("SPARK_MASTER_HOST", node.masterAddress);
     text += assignment("SPARK_MASTER_PORT", QString::number(SparkPorts::kMaster));
@@ -56,16 +56,27 @@ QString SparkConfigRenderer::sparkEnv(const ClusterSpec &spec, const SparkNode &
 QString SparkConfigRenderer::sparkDefaults(const ClusterSpec &spec, const SparkNode &node,
                                            const Secret &authenticationSecret)
 {
-    QString text = header(spec);
-    text += property("spark.master", masterUrl(node.masterAddress));
+    return sparkDefaultsWithoutSecret(spec.name, masterUrl(node.masterAddress))
+           + secretProperty(authenticationSecret.reveal());
+}
+
+QString SparkConfigRenderer::sparkDefaultsWithoutSecret(const QString &cluster,
+                                                        const QString &masterUrl)
+{
+    QString text = header(cluster);
+    text += property("spark.master", masterUrl);
     text += property("spark.authenticate", QStringLiteral("true"));
-    text += property("spark.authenticate.secret", authenticationSecret.reveal());
     text += property("spark.master.rest.enabled", QStringLiteral("false"));
     text += property("spark.ui.reverseProxy", QStringLiteral("true"));
     text += property("spark.decommission.enabled", QStringLiteral("true"));
     text += property("spark.storage.decommission.enabled", QStringLiteral("true"));
     text += property("spark.worker.cleanup.enabled", QStringLiteral("true"));
     return text;
+}
+
+QString SparkConfigRenderer::secretProperty(const QString &secretText)
+{
+    return property("spark.authenticate.secret", secretText);
 }
 
 } // namespace SparkDeck

@@ -43,6 +43,11 @@ public:
     /// conf/spark-defaults.conf. Holds the secret: write it 0600, never log it.
     static QString sparkDefaults(const ClusterSpec &spec, const SparkNode &node,
                                  const Secret &authenticationSecret);
+    /// spark-defaults.conf without its secret line, for daemons that add the line themselves
+    /// where the secret is (a container reading its Docker secret at start).
+    static QString sparkDefaultsWithoutSecret(const QString &cluster, const QString &masterUrl);
+    /// The property that carries the secret (spark.authenticate.secret).
+    static QString secretProperty(const QString &secretText);
 };
 
 } // namespace SparkDeck
