@@ -771,17 +771,8 @@ void SshSession::advanceAuth()
             const int rc = libssh2_userauth_publickey_fromfile_ex(
                 m_session, user.constData(), unsigned(user.size()), nullptr, path.constData(),
                 m_passphrase ? passphrase.constData() : nullptr);
-            if (rc == LIBSSH2_ERROR_EAGAIN)
+            if (!refusedByServer(rc))
                 return;
-            if (rc == 0) {
-                authenticated();
-                return;
-            }
-            if (isTransportError(rc)) {
-                fail(tr("The connection to %1 broke during login: %2")
-                         .arg(m_target.displayName(), lastLibssh2Error()));
-                return;
-            }
             const QString keyFile = QDir::toNativeSeparators(m_target.identityFile);
             if (rc == LIBSSH2_ERROR_FILE) {
                 if (m_identityEncrypted && m_passphraseProvider && m_passphraseAttempts < 3) {
@@ -846,17 +837,8 @@ void SshSession::advanceAuth()
                     m_agentHadRsa = true;
             }
             const int rc = libssh2_agent_userauth(m_agent, user.constData(), m_agentIdentity);
-            if (rc == LIBSSH2_ERROR_EAGAIN)
+            if (!refusedByServer(rc))
                 return;
-            if (rc == 0) {
-                authenticated();
-                return;
-            }
-            if (isTransportError(rc)) {
-                fail(tr("The connection to %1 broke during login: %2")
-                         .arg(m_target.displayName(), lastLibssh2Error()));
-                return;
-            }
             ++m_agentKeysTried;
             m_agentNeedsNext = true;
             continue;
@@ -883,17 +865,8 @@ void SshSession::advanceAuth()
                 m_passwordTried = true;
                 continue;
             }
-            if (rc == LIBSSH2_ERROR_EAGAIN)
+            if (!refusedByServer(rc))
                 return;
-            if (rc == 0) {
-                authenticated();
-                return;
-            }
-            if (isTransportError(rc)) {
-                fail(tr("The connection to %1 broke during login: %2")
-                         .arg(m_target.displayName(), lastLibssh2Error()));
-                return;
-            }
             m_authNotes << tr("the password was refused");
             m_passwordTried = true;
             continue;
@@ -903,6 +876,22 @@ void SshSession::advanceAuth()
             return;
         }
     }
+}
+
+bool SshSession::refusedByServer(int authResult)
+{
+    if (authResult == LIBSSH2_ERROR_EAGAIN)
+        return false;
+    if (authResult == 0) {
+        authenticated();
+        return false;
+    }
+    if (isTransportError(authResult)) {
+        fail(tr("The connection to %1 broke during login: %2")
+                 .arg(m_target.displayName(), lastLibssh2Error()));
+        return false;
+    }
+    return true;
 }
 
 QString SshSession::authFailureMessage() const

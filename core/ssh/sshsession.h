@@ -138,6 +138,9 @@ private:
     void verifyHostKey();
     void advanceAuth();
     void authenticated();
+    /// Concludes one login attempt's libssh2 result: true when the server refused it (try the
+    /// next method); false when it is still under way, succeeded or broke the connection.
+    bool refusedByServer(int authResult);
     bool prepareIdentity();
     QString authFailureMessage() const;
     void updateNotifiers();

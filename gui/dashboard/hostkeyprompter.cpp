@@ -27,14 +27,25 @@ void HostKeyPrompter::handleSessionCreated(SshSession *session)
     connect(session, &SshSession::hostKeyConfirmationRequested, this,
             [this, session](const QString &host, int port, const QString &keyType, const QString &fingerprint) {
                 m_questions.append({session, host, port, keyType, fingerprint});
+                Q_EMIT questionQueued(host, port, fingerprint);
                 askNext();
             });
+}
+
+void HostKeyPrompter::withdrawQuestions()
+{
+    m_questions.clear();
+    if (m_box) {
+        m_box->disconnect(this);
+        m_box->close();
+        m_box = nullptr;
+    }
 }
 
 void HostKeyPrompter::askNext()
 {
     if (m_box)
-        return;
+        return; // one question at a time
     while (!m_questions.isEmpty() && !m_questions.constFirst().session)
         m_questions.removeFirst();
     if (m_questions.isEmpty())
@@ -47,6 +58,7 @@ void HostKeyPrompter::askNext()
                                 QMessageBox::Yes | QMessageBox::No, m_dialogParent);
     box->setObjectName(QStringLiteral("hostKeyQuestion"));
     box->setTextFormat(Qt::PlainText);
+    // Rich text, so that the fingerprint stays on one line, in a fixed font, to compare.
     box->setInformativeText(
         tr("<p>Its %1 key has the fingerprint</p><p style=\"white-space:pre\"><tt>%2</tt></p><p>Trust it "
            "only if it matches what the machine itself shows (<tt>ssh-keygen -lf "
@@ -57,6 +69,7 @@ void HostKeyPrompter::askNext()
     box->button(QMessageBox::No)->setText(tr("&Refuse"));
     box->setDefaultButton(QMessageBox::No);
     box->setEscapeButton(QMessageBox::No);
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setProperty("fingerprint", question.fingerprint);
     box->setProperty("host", question.host);

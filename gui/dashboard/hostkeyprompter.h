@@ -26,6 +26,13 @@ public:
 
     /// The question shown now, or nullptr.
     QMessageBox *currentQuestion() const;
+    /// Drops every question not answered yet, the one shown included, without answering:
+    /// for when the sessions that asked are going away.
+    void withdrawQuestions();
+
+Q_SIGNALS:
+    /// A host's key awaits the person's answer (shown now, or after the questions before it).
+    void questionQueued(const QString &host, int port, const QString &fingerprint);
 
 private:
     struct Question

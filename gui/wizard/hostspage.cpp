@@ -3,11 +3,12 @@
 #include "hosttabledelegate.h"
 #include "setupwizard.h"
 
+#include "dashboard/hostkeyprompter.h"
+
 #include "spec/hostrange.h"
 #include "ssh/execresult.h"
 #include "ssh/shellcommand.h"
 #include "ssh/sshfanout.h"
-#include "ssh/sshsession.h"
 #include "ssh/sshsessionpool.h"
 #include "ssh/sshtarget.h"
 
@@ -23,7 +24,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -253,8 +253,6 @@ HostsPage::~HostsPage()
         m_fanOut->disconnect(this);
         delete m_fanOut;
     }
-    if (m_questionBox)
-        m_questionBox->disconnect(this);
     delete m_pool;
 }
 
@@ -463,7 +461,9 @@ void HostsPage::startCheck()
         return;
     if (!m_pool) {
         m_pool = new SshSessionPool;
-        connect(m_pool, &SshSessionPool::sessionCreated, this, &HostsPage::handleSessionCreated);
+        m_hostKeyPrompter = new HostKeyPrompter(m_pool, this);
+        connect(m_hostKeyPrompter, &HostKeyPrompter::questionQueued, this,
+                &HostsPage::handleHostKeyQuestion);
     }
     // Fresh sessions, so that changed settings (user, key, policy) apply.
     delete m_fanOut;
@@ -505,15 +505,6 @@ void HostsPage::stopCheck()
     m_fanOut->cancel(); // every host reports "cancelled"; finished() follows
 }
 
-void HostsPage::handleSessionCreated(SshSession *session)
-{
-    connect(session, &SshSession::hostKeyConfirmationRequested, this,
-            [this, session](const QString &host, int port, const QString &keyType,
-                            const QString &fingerprint) {
-                handleHostKeyQuestion(session, host, port, keyType, fingerprint);
-            });
-}
-
 int HostsPage::rowOf(const QString &host, int port) const
 {
     const QList<HostSpec> hosts = m_model->hosts();
@@ -525,61 +516,10 @@ int HostsPage::rowOf(const QString &host, int port) const
     return -1;
 }
 
-void HostsPage::handleHostKeyQuestion(SshSession *session, const QString &host, int port,
-                                      const QString &keyType, const QString &fingerprint)
+void HostsPage::handleHostKeyQuestion(const QString &host, int port, const QString &fingerprint)
 {
     m_model->setCheckState(rowOf(host, port), HostListModel::CheckState::AwaitingHostKey,
                            tr("New host key %1: waiting for your answer").arg(fingerprint));
-    m_questions.append({session, host, port, keyType, fingerprint});
-    askNextHostKeyQuestion();
-}
-
-void HostsPage::askNextHostKeyQuestion()
-{
-    if (m_questionBox)
-        return; // one question at a time
-    while (!m_questions.isEmpty() && !m_questions.constFirst().session)
-        m_questions.removeFirst();
-    if (m_questions.isEmpty())
-        return;
-    const HostKeyQuestion question = m_questions.takeFirst();
-    const QString hostName = question.port == 22
-                                 ? question.host
-                                 : QStringLiteral("[%1]:%2").arg(question.host).arg(question.port);
-    auto *box = new QMessageBox(
-        QMessageBox::Question, tr("New Host Key"),
-        tr("SparkDeck has not seen %1 before. Do you trust its host key?").arg(hostName),
-        QMessageBox::Yes | QMessageBox::No, this);
-    box->setObjectName(QStringLiteral("hostKeyQuestion"));
-    box->setTextFormat(Qt::PlainText);
-    // Rich text, so that the fingerprint stays on one line, in a fixed font, to compare.
-    box->setInformativeText(
-        tr("<p>Its %1 key has the fingerprint</p><p "
-           "style=\"white-space:pre\"><tt>%2</tt></p><p>Trust it only "
-           "if it matches what the machine itself shows (<tt>ssh-keygen -lf "
-           "/etc/ssh/ssh_host_*_key.pub</tt>, or ask its administrator). A trusted key is saved "
-           "to %3.</p>")
-            .arg(question.keyType.toHtmlEscaped(), question.fingerprint.toHtmlEscaped(),
-                 QDir::toNativeSeparators(question.session->target().knownHostsFile)
-                     .toHtmlEscaped()));
-    box->button(QMessageBox::Yes)->setText(tr("&Trust and Save"));
-    box->button(QMessageBox::No)->setText(tr("&Refuse"));
-    box->setDefaultButton(QMessageBox::No);
-    box->setEscapeButton(QMessageBox::No);
-    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setProperty("fingerprint", question.fingerprint);
-    box->setProperty("host", question.host);
-    const QPointer<SshSession> session = question.session;
-    connect(box, &QMessageBox::finished, this, [this, box, session](int) {
-        const bool trust = box->clickedButton() == box->button(QMessageBox::Yes);
-        if (session)
-            session->answerHostKeyQuestion(trust);
-        m_questionBox = nullptr;
-        askNextHostKeyQuestion();
-    });
-    m_questionBox = box;
-    box->open();
 }
 
 void HostsPage::handleHostFinished(int row, const ExecResult &result)
@@ -605,12 +545,7 @@ void HostsPage::handleHostFinished(int row, const ExecResult &result)
 void HostsPage::handleCheckFinished()
 {
     // Questions nobody answered yet have no session left to answer to.
-    m_questions.clear();
-    if (m_questionBox) {
-        m_questionBox->disconnect(this);
-        m_questionBox->close();
-        m_questionBox = nullptr;
-    }
+    m_hostKeyPrompter->withdrawQuestions();
     int reachable = 0;
     for (int row = 0; row < m_model->rowCount(); ++row) {
         if (m_model->checkState(row) == HostListModel::CheckState::Reachable)

@@ -11,7 +11,6 @@ QT_BEGIN_NAMESPACE
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QMessageBox;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
@@ -21,8 +20,8 @@ QT_END_NAMESPACE
 namespace SparkDeck {
 
 struct ExecResult;
+class HostKeyPrompter;
 class SshFanOut;
-class SshSession;
 class SshSessionPool;
 
 /// The machines of provider `existing`: a table of hosts (typed, pasted, or ranges such as
@@ -71,20 +70,8 @@ protected:
     void problemsChanged() override;
 
 private:
-    struct HostKeyQuestion
-    {
-        QPointer<SshSession> session;
-        QString host;
-        int port = 22;
-        QString keyType;
-        QString fingerprint;
-    };
-
     SshSpec sshSpec() const;
-    void handleSessionCreated(SshSession *session);
-    void handleHostKeyQuestion(SshSession *session, const QString &host, int port,
-                               const QString &keyType, const QString &fingerprint);
-    void askNextHostKeyQuestion();
+    void handleHostKeyQuestion(const QString &host, int port, const QString &fingerprint);
     void handleHostFinished(int row, const ExecResult &result);
     void handleCheckFinished();
     void handleBrowseIdentity();
@@ -116,8 +103,7 @@ private:
     QLabel *m_checkStatus = nullptr;
     SshSessionPool *m_pool = nullptr;
     SshFanOut *m_fanOut = nullptr;
-    QList<HostKeyQuestion> m_questions;
-    QPointer<QMessageBox> m_questionBox;
+    HostKeyPrompter *m_hostKeyPrompter = nullptr; ///< owned by m_pool
 };
 
 } // namespace SparkDeck

@@ -84,8 +84,7 @@ bool tst_BrowserThroughTunnel::startDaemon(const QString &script, const QStringL
 
 void tst_BrowserThroughTunnel::initTestCase()
 {
-    if (!m_lab.available())
-        QSKIP(qPrintable(m_lab.unavailableReason()));
+    SPARKDECK_REQUIRE_LAB(m_lab);
     if (QStandardPaths::findExecutable(QStringLiteral("java")).isEmpty() && qEnvironmentVariableIsEmpty("JAVA_HOME"))
         QSKIP("the Spark stand-in needs a Java runtime");
     m_host = m_lab.hosts().at(m_lab.hosts().size() - 2);

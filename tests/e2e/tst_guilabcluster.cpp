@@ -102,8 +102,7 @@ private:
 
 void tst_GuiLabCluster::initTestCase()
 {
-    if (!m_lab.available())
-        QSKIP(qPrintable(m_lab.unavailableReason()));
+    SPARKDECK_REQUIRE_LAB(m_lab);
     if (m_lab.hosts().size() < 6)
         QSKIP("needs 6 lab hosts");
     QStandardPaths::setTestModeEnabled(true);

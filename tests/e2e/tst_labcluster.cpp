@@ -55,8 +55,7 @@ private:
 
 void tst_LabCluster::initTestCase()
 {
-    if (!m_lab.available())
-        QSKIP(qPrintable(m_lab.unavailableReason()));
+    SPARKDECK_REQUIRE_LAB(m_lab);
     if (m_lab.hosts().size() < 6)
         QSKIP("needs 6 lab hosts");
     QString error;

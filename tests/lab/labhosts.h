@@ -20,7 +20,7 @@ struct LabHost
 /// (the CTest fixture `lab` does that and sets SPARKDECK_LAB_DIR for tests that require it),
 /// and drives the host faults the SSH tests need through the same script.
 ///
-/// Rules: a test calls `QSKIP(qPrintable(lab.unavailableReason()))` when `!available()`.
+/// Rules: a test starts with SPARKDECK_REQUIRE_LAB(lab), which skips it when `!available()`.
 /// Hosts are shared by all tests of one CTest run; a test that changes a host (stopSshd, rekey,
 /// disconnect) restores it before it ends and is RUN_SERIAL in CTest. The hosts share the PID
 /// space: stop things by PID.
@@ -85,3 +85,10 @@ private:
 };
 
 } // namespace SparkDeck::Test
+
+/// Skips the calling test function, with the lab's reason, when `lab` is not available.
+#define SPARKDECK_REQUIRE_LAB(lab)                                                                 \
+    do {                                                                                           \
+        if (!(lab).available())                                                                    \
+            QSKIP(qPrintable((lab).unavailableReason()));                                          \
+    } while (false)

@@ -25,12 +25,6 @@ using SparkDeck::Test::CliRun;
 using SparkDeck::Test::LabHost;
 using SparkDeck::Test::LabHosts;
 
-#define REQUIRE_LAB()                                                                              \
-    do {                                                                                           \
-        if (!m_lab.available())                                                                    \
-            QSKIP(qPrintable(m_lab.unavailableReason()));                                          \
-    } while (false)
-
 namespace {
 
 constexpr int kWaitMs = 60000;
@@ -179,7 +173,7 @@ private Q_SLOTS:
 
     void copyToEveryHost()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const QString local = m_dir.filePath(QStringLiteral("job"));
         QVERIFY(writeFile(local + QStringLiteral("/app.py"), "print('hi')\n"));
         QVERIFY(writeFile(local + QStringLiteral("/lib/util.py"), "X = 1\n"));
@@ -210,7 +204,7 @@ private Q_SLOTS:
 
     void copyExitsWithTheWorstResult()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         QFETCH(bool, blockOne);
         QFETCH(bool, unreachableOne);
         QFETCH(int, exitCode);
@@ -246,7 +240,7 @@ private Q_SLOTS:
     // the SOCKS5 proxy, and a clean end on SIGTERM.
     void tunnelToTheMasterAndSocksToTheWorkers()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const LabHost worker = host(7);
         const LabHost master = host(8);
         QVERIFY(startHttpServer(master, kUiPort, "master page\n"));
@@ -307,7 +301,7 @@ private Q_SLOTS:
 
     void tunnelWithARefusedLoginPrintsNoUrl()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const QString stranger = m_dir.filePath(QStringLiteral("id_stranger"));
         QProcess keygen;
         keygen.start(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
@@ -323,7 +317,7 @@ private Q_SLOTS:
     // First contact with a classroom VM: no key yet, a password; afterwards the key alone.
     void keysGenerateAndInstallByPassword()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const LabHost target = host(13);
         const QString user = QStringLiteral("sdstudent");
         const QString password = QStringLiteral("class of '25");
@@ -368,7 +362,7 @@ private Q_SLOTS:
     // Ctrl+C on exec stops the command on the hosts, not just here.
     void execInterruptStopsTheRemoteCommands()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const QString file = clusterFile({{host(10).address, {}}, {host(11).address, {}}});
         QProcess exec;
         exec.start(QStringLiteral(SPARKDECK_CLI),

@@ -63,8 +63,7 @@ private:
 void tst_HostsPage::initTestCase()
 {
     m_lab = LabHosts::fromEnvironment();
-    if (!m_lab.available())
-        QSKIP(qPrintable(m_lab.unavailableReason()));
+    SPARKDECK_REQUIRE_LAB(m_lab);
     QVERIFY(m_dir.isValid());
     QStandardPaths::setTestModeEnabled(true);
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());

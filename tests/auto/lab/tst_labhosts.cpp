@@ -16,12 +16,6 @@
 using SparkDeck::Test::LabHost;
 using SparkDeck::Test::LabHosts;
 
-#define REQUIRE_LAB()                                                                              \
-    do {                                                                                           \
-        if (!m_lab.available())                                                                    \
-            QSKIP(qPrintable(m_lab.unavailableReason()));                                          \
-    } while (false)
-
 namespace {
 
 const QString sshProgram = QStringLiteral("/usr/bin/ssh");
@@ -139,7 +133,7 @@ void tst_LabHosts::unavailableLabGivesReason()
 
 void tst_LabHosts::labFiles()
 {
-    REQUIRE_LAB();
+    SPARKDECK_REQUIRE_LAB(m_lab);
     QVERIFY(!m_lab.hosts().isEmpty());
     for (const QString &key : {m_lab.identityFile(), m_lab.ecdsaIdentityFile()}) {
         const QFileInfo info(key);
@@ -193,7 +187,7 @@ void tst_LabHosts::sshBannerOnPort22_data()
 
 void tst_LabHosts::sshBannerOnPort22()
 {
-    REQUIRE_LAB();
+    SPARKDECK_REQUIRE_LAB(m_lab);
     QFETCH(QString, address);
     QFETCH(int, port);
     QCOMPARE(port, 22);
@@ -206,7 +200,7 @@ void tst_LabHosts::sshBannerOnPort22()
 
 void tst_LabHosts::everyHostAnswersWithItsOwnName()
 {
-    REQUIRE_LAB();
+    SPARKDECK_REQUIRE_LAB(m_lab);
     QList<QStringList> commands;
     for (const LabHost &host : m_lab.hosts())
         commands.append(sshTo(host, QStringLiteral("hostname")));
@@ -227,7 +221,7 @@ void tst_LabHosts::knownHostsIsCheckedStrictly()
 {
     // The positive side is everyHostAnswersWithItsOwnName (strict checking against the lab's
     // known_hosts); here: the same config refuses a host whose key it does not know.
-    REQUIRE_LAB();
+    SPARKDECK_REQUIRE_LAB(m_lab);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString empty = dir.filePath(QStringLiteral("known_hosts"));
@@ -244,7 +238,7 @@ void tst_LabHosts::knownHostsIsCheckedStrictly()
 
 void tst_LabHosts::ecdsaKeyLogsIn()
 {
-    REQUIRE_LAB();
+    SPARKDECK_REQUIRE_LAB(m_lab);
     const LabHost host = m_lab.hosts().constFirst();
     const SshRun run = runOne(
         {QStringLiteral("-F"), QStringLiteral("/dev/null"), QStringLiteral("-i"),
@@ -260,7 +254,7 @@ void tst_LabHosts::ecdsaKeyLogsIn()
 
 void tst_LabHosts::privateDirsAreNotShared()
 {
-    REQUIRE_LAB();
+    SPARKDECK_REQUIRE_LAB(m_lab);
     if (m_lab.hosts().size() < 2)
         QSKIP("needs two lab hosts");
     if (!m_lab.privateDirs().contains(QStringLiteral("/opt")))
@@ -286,7 +280,7 @@ void tst_LabHosts::privateDirsAreNotShared()
 
 void tst_LabHosts::hostsReachEachOther()
 {
-    REQUIRE_LAB();
+    SPARKDECK_REQUIRE_LAB(m_lab);
     const QList<LabHost> hosts = m_lab.hosts();
     if (hosts.size() < 2)
         QSKIP("needs two lab hosts");
@@ -312,7 +306,7 @@ void tst_LabHosts::hostsReachEachOther()
 
 void tst_LabHosts::stoppedSshdDropsConnections()
 {
-    REQUIRE_LAB();
+    SPARKDECK_REQUIRE_LAB(m_lab);
     const LabHost host = lastHost();
     QString error;
     auto restore = qScopeGuard([&] { m_lab.startSshd(host.name); });
@@ -345,7 +339,7 @@ void tst_LabHosts::stoppedSshdDropsConnections()
 
 void tst_LabHosts::rekeyedHostIsRefusedWithOldKnownHosts()
 {
-    REQUIRE_LAB();
+    SPARKDECK_REQUIRE_LAB(m_lab);
     const LabHost host = lastHost();
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -373,7 +367,7 @@ void tst_LabHosts::rekeyedHostIsRefusedWithOldKnownHosts()
 
 void tst_LabHosts::disconnectedHostDoesNotAnswer()
 {
-    REQUIRE_LAB();
+    SPARKDECK_REQUIRE_LAB(m_lab);
     const LabHost host = lastHost();
     QString error;
     auto restore = qScopeGuard([&] { m_lab.reconnect(host.name); });

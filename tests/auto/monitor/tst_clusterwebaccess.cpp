@@ -178,8 +178,7 @@ void tst_ClusterWebAccess::localClusterNeedsNoTunnel()
 
 void tst_ClusterWebAccess::forwardsToTheMastersPrivateAddress()
 {
-    if (!m_lab.available())
-        QSKIP(qPrintable(m_lab.unavailableReason()));
+    SPARKDECK_REQUIRE_LAB(m_lab);
     QVERIFY(m_web->isTunnelled());
     QCOMPARE(m_web->remoteMasterUiUrl(), QUrl(QStringLiteral("http://%1:%2/").arg(m_host.address).arg(kUiPort)));
     QSignalSpy states(m_web.get(), &ClusterWebAccess::stateChanged);
@@ -196,8 +195,7 @@ void tst_ClusterWebAccess::forwardsToTheMastersPrivateAddress()
 
 void tst_ClusterWebAccess::secondForwardToAnyMasterPort()
 {
-    if (!m_lab.available())
-        QSKIP(qPrintable(m_lab.unavailableReason()));
+    SPARKDECK_REQUIRE_LAB(m_lab);
     QVERIFY(waitAvailable(*m_web));
     QSignalSpy forward(m_web.get(), &ClusterWebAccess::forwardAvailable);
     m_web->openForward(kJupyterPort);
@@ -212,8 +210,7 @@ void tst_ClusterWebAccess::secondForwardToAnyMasterPort()
 
 void tst_ClusterWebAccess::listensOnLoopbackOnly()
 {
-    if (!m_lab.available())
-        QSKIP(qPrintable(m_lab.unavailableReason()));
+    SPARKDECK_REQUIRE_LAB(m_lab);
     QVERIFY(waitAvailable(*m_web));
     const quint16 port = quint16(m_web->masterUiUrl().port());
     int tried = 0;
@@ -231,8 +228,7 @@ void tst_ClusterWebAccess::listensOnLoopbackOnly()
 
 void tst_ClusterWebAccess::lostSessionThenReconnectOnDemand()
 {
-    if (!m_lab.available())
-        QSKIP(qPrintable(m_lab.unavailableReason()));
+    SPARKDECK_REQUIRE_LAB(m_lab);
     QVERIFY(waitAvailable(*m_web));
     const QUrl before = m_web->masterUiUrl();
     const QUrl jupyterBefore = m_web->forwardUrl(kJupyterPort);

@@ -121,8 +121,7 @@ private:
 void tst_Preflight::initTestCase()
 {
     m_lab = LabHosts::fromEnvironment();
-    if (!m_lab.available())
-        QSKIP(qPrintable(m_lab.unavailableReason()));
+    SPARKDECK_REQUIRE_LAB(m_lab);
     if (m_lab.hosts().size() < 3)
         QSKIP("needs 3 lab hosts");
     m_hosts = m_lab.hosts().mid(0, 3);

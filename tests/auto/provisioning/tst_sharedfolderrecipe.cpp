@@ -127,8 +127,7 @@ private:
 void tst_SharedFolderRecipe::initTestCase()
 {
     m_lab = LabHosts::fromEnvironment();
-    if (!m_lab.available())
-        QSKIP(qPrintable(m_lab.unavailableReason()));
+    SPARKDECK_REQUIRE_LAB(m_lab);
     if (m_lab.hosts().size() < 4)
         QSKIP("needs 4 lab hosts");
     if (!m_lab.privateDirs().contains(QStringLiteral("/opt")) || !m_lab.privateDirs().contains(QStringLiteral("/srv")))

@@ -23,12 +23,6 @@ using namespace SparkDeck;
 using SparkDeck::Test::LabHost;
 using SparkDeck::Test::LabHosts;
 
-#define REQUIRE_LAB()                                                                              \
-    do {                                                                                           \
-        if (!m_lab.available())                                                                    \
-            QSKIP(qPrintable(m_lab.unavailableReason()));                                          \
-    } while (false)
-
 namespace {
 
 constexpr int kWaitMs = 60000;
@@ -162,7 +156,7 @@ private Q_SLOTS:
 
     void installsOnceWithTheRightPermissions()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const LabHost labHost = m_lab.hosts().at(11);
         QString why;
         QVERIFY2(m_lab.addUser(labHost.name, kUser, kPassword, &why), qPrintable(why));
@@ -198,7 +192,7 @@ private Q_SLOTS:
 
     void keepsWhatTheFileHeld()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const LabHost labHost = m_lab.hosts().at(11);
         QString why;
         QVERIFY2(m_lab.addUser(labHost.name, kUser, kPassword, &why), qPrintable(why));
@@ -232,7 +226,7 @@ private Q_SLOTS:
 
     void wrongPasswordIsReported()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const LabHost labHost = m_lab.hosts().at(11);
         QString why;
         QVERIFY2(m_lab.addUser(labHost.name, kUser, QStringLiteral("not the one"), &why), qPrintable(why));

@@ -28,12 +28,6 @@ using namespace SparkDeck;
 using SparkDeck::Test::LabHost;
 using SparkDeck::Test::LabHosts;
 
-#define REQUIRE_LAB()                                                                              \
-    do {                                                                                           \
-        if (!m_lab.available())                                                                    \
-            QSKIP(qPrintable(m_lab.unavailableReason()));                                          \
-    } while (false)
-
 namespace {
 
 constexpr int kWaitMs = 120000;
@@ -146,7 +140,7 @@ private Q_SLOTS:
 
     void folderTreeToManyHosts()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         SshSessionPool pool;
         QList<SshTarget> targets;
         for (int i = 0; i < 8; ++i)
@@ -205,7 +199,7 @@ private Q_SLOTS:
 
     void whereASingleFileGoes()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         QFETCH(QString, destination);
         QFETCH(bool, makeFolderFirst);
         QFETCH(QString, expected);
@@ -228,7 +222,7 @@ private Q_SLOTS:
     // One host cannot take the files, one cannot be reached: each says so, the others copy.
     void failingHostsDoNotStopTheOthers()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const QString remote = freshRemote() + QStringLiteral("/dest");
         const LabHost blocked = m_lab.hosts().at(9);
         // A file where the destination folder should be.
@@ -260,7 +254,7 @@ private Q_SLOTS:
     // resume; that file is copied once more from zero and the copy succeeds.
     void stalePartFileIsCopiedAgain()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const LabHost labHost = m_lab.hosts().at(8);
         const QString remote = freshRemote() + QStringLiteral("/conf");
         QVERIFY(writeFile(m_lab.hostPath(labHost.name, SftpTransfer::partPath(remote + QStringLiteral("/spark-env.sh"))),
@@ -293,7 +287,7 @@ private Q_SLOTS:
 
     void cancelEndsEveryHostAtOnce()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const QString big = m_dir.filePath(QStringLiteral("big-for-cancel.bin"));
         QVERIFY(writeFile(big, randomBytes(64 * 1024 * 1024)));
         QList<SshTarget> targets;
@@ -330,7 +324,7 @@ private Q_SLOTS:
     // session's send queue keeps several uploads and commands on one connection apart.
     void uploadsAndCommandsShareOneConnection()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const LabHost labHost = m_lab.hosts().at(12);
         SshSession session(target(labHost));
         const QString base = freshRemote();

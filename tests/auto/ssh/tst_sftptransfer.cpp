@@ -20,12 +20,6 @@ using namespace SparkDeck;
 using SparkDeck::Test::LabHost;
 using SparkDeck::Test::LabHosts;
 
-#define REQUIRE_LAB()                                                                              \
-    do {                                                                                           \
-        if (!m_lab.available())                                                                    \
-            QSKIP(qPrintable(m_lab.unavailableReason()));                                          \
-    } while (false)
-
 namespace {
 
 constexpr int kWaitMs = 120000;
@@ -111,7 +105,7 @@ private Q_SLOTS:
 
     void roundTrip()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         QFETCH(int, checksum);
         QFETCH(qint64, size);
         const LabHost labHost = m_lab.hosts().at(0);
@@ -153,7 +147,7 @@ private Q_SLOTS:
 
     void replacesExistingFile()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const LabHost labHost = m_lab.hosts().at(0);
         const QString remote = QStringLiteral("/srv/sd-sftp/replace.txt");
         SshSession session(target(labHost));
@@ -175,7 +169,7 @@ private Q_SLOTS:
 
     void missingRemoteFile()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         SshSession session(target(m_lab.hosts().at(0)));
         SftpTransfer download(&session);
         download.setDownload(QStringLiteral("/srv/sd-sftp/does-not-exist"),
@@ -187,7 +181,7 @@ private Q_SLOTS:
 
     void resumeAfterConnectionKilled()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const LabHost labHost = m_lab.hosts().at(1);
         const qint64 size = 100 * 1000 * 1000;
         const QString local = m_dir.filePath(QStringLiteral("big.bin"));
@@ -230,7 +224,7 @@ private Q_SLOTS:
 
     void damagedPartFileIsCaught()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const LabHost labHost = m_lab.hosts().at(2);
         const QString local = m_dir.filePath(QStringLiteral("damaged.bin"));
         QVERIFY(writeRandomFile(local, 300000));

@@ -23,12 +23,6 @@ using SparkDeck::Test::LabHosts;
 
 Q_DECLARE_METATYPE(SparkDeck::HostKeyPolicy)
 
-#define REQUIRE_LAB()                                                                              \
-    do {                                                                                           \
-        if (!m_lab.available())                                                                    \
-            QSKIP(qPrintable(m_lab.unavailableReason()));                                          \
-    } while (false)
-
 namespace {
 
 constexpr int kWaitMs = 60000; // a generous bound for "it happened", never a measurement
@@ -177,7 +171,7 @@ private Q_SLOTS:
 
     void keyAuthentication()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         QFETCH(QString, keyKind);
         SshTarget t = target(host(0));
         t.identityFile = keyKind == QLatin1String("ecdsa") ? m_lab.ecdsaIdentityFile()
@@ -193,7 +187,7 @@ private Q_SLOTS:
 
     void encryptedKeyAsksForPassphrase()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         // The lab's own key, re-encrypted: authorized on the hosts, now with a passphrase.
         const QString key = m_dir.filePath(QStringLiteral("id_encrypted"));
         QVERIFY(QFile::copy(m_lab.identityFile(), key));
@@ -226,7 +220,7 @@ private Q_SLOTS:
 
     void wrongKeyIsExplained()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const QString key = m_dir.filePath(QStringLiteral("id_stranger"));
         QVERIFY(generateKey(key, {QStringLiteral("-t"), QStringLiteral("ed25519")}));
         SshTarget t = target(host(0));
@@ -241,7 +235,7 @@ private Q_SLOTS:
 
     void rsaKeyIsExplained()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const QString key = m_dir.filePath(QStringLiteral("id_rsa"));
         QVERIFY(generateKey(key, {QStringLiteral("-t"), QStringLiteral("rsa"), QStringLiteral("-b"),
                                   QStringLiteral("2048")}));
@@ -256,7 +250,7 @@ private Q_SLOTS:
 
     void missingKeyFile()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         SshTarget t = target(host(0));
         t.identityFile = m_dir.filePath(QStringLiteral("no_such_key"));
         SshSession session(t);
@@ -282,7 +276,7 @@ private Q_SLOTS:
 
     void agentAuthentication()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         QFETCH(QString, agentKey);
         QFETCH(QString, identity);
         QFETCH(bool, useAgent);
@@ -331,7 +325,7 @@ private Q_SLOTS:
 
     void passwordAuthentication()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         QFETCH(QString, password);
         QFETCH(bool, connects);
         const LabHost labHost = host(10);
@@ -373,7 +367,7 @@ private Q_SLOTS:
 
     void unknownHostKey()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         QFETCH(HostKeyPolicy, policy);
         QFETCH(int, answer);
         QFETCH(bool, connects);
@@ -430,7 +424,7 @@ private Q_SLOTS:
 
     void changedHostKeyIsAlwaysRefused()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         QFETCH(HostKeyPolicy, policy);
         QFETCH(bool, hashed);
         // A known_hosts that lists another key of the same type for the host: what a user
@@ -467,7 +461,7 @@ private Q_SLOTS:
 
     void exitStatusAndStreams()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         SshSession session(target(host(0)));
         RemoteProcess process(&session);
         process.setScript(ShellCommand(QStringLiteral("sh"),
@@ -491,7 +485,7 @@ private Q_SLOTS:
 
     void environmentAndStdin()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         SshSession session(target(host(0)));
         RemoteProcess process(&session);
         process.setScript(ShellCommand(QStringLiteral("sh"),
@@ -524,7 +518,7 @@ private Q_SLOTS:
 
     void hostileArgumentsArriveLiterally()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         QFETCH(QString, argument);
         static SshSession *session = nullptr; // one connection for all rows
         if (!session)
@@ -552,7 +546,7 @@ private Q_SLOTS:
 
     void manyChannelsOnOneConnection()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         SshSession session(target(host(0)));
         QString error;
         QVERIFY2(waitConnected(session, &error), qPrintable(error));
@@ -577,7 +571,7 @@ private Q_SLOTS:
 
     void fanOutOnAllHosts()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         QVERIFY(m_lab.hosts().size() >= 16);
         SshSessionPool pool;
         QList<SshTarget> targets;
@@ -603,7 +597,7 @@ private Q_SLOTS:
 
     void fanOutBoundedParallelism()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         SshSessionPool pool;
         QList<SshTarget> targets;
         for (int i = 0; i < 6; ++i)
@@ -626,7 +620,7 @@ private Q_SLOTS:
 
     void commandTimeout()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         SshSession session(target(host(3)));
         const ExecResult result = run(&session, ShellCommand(QStringLiteral("sleep"), {QStringLiteral("30")}),
                                       /*timeoutMs=*/300);
@@ -639,7 +633,7 @@ private Q_SLOTS:
 
     void cancelCommand()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         SshSession session(target(host(3)));
         RemoteProcess process(&session);
         process.setCommand(ShellCommand(QStringLiteral("sleep"), {QStringLiteral("30")}));
@@ -656,7 +650,7 @@ private Q_SLOTS:
 
     void cancelFanOut()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         SshSessionPool pool;
         QList<SshTarget> targets;
         for (int i = 0; i < 8; ++i)
@@ -687,7 +681,7 @@ private Q_SLOTS:
 
     void stoppingEndsTheRemoteCommand()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         QFETCH(bool, byTimeout);
         QFETCH(bool, ignoresTerm);
         SshSession session(target(host(3)));
@@ -725,7 +719,7 @@ private Q_SLOTS:
     // Without stopping (setStopOnCancel(false)) nothing is prepended and nothing is killed.
     void stopOnCancelCanBeTurnedOff()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         SshSession session(target(host(3)));
         RemoteProcess process(&session);
         process.setStopOnCancel(false);
@@ -744,7 +738,7 @@ private Q_SLOTS:
 
     void abortWhileConnecting()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const LabHost unplugged = host(4);
         QString why;
         QVERIFY2(m_lab.disconnect(unplugged.name, &why), qPrintable(why));
@@ -760,7 +754,7 @@ private Q_SLOTS:
 
     void connectTimeoutIsClear()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const LabHost unplugged = host(4);
         QString why;
         QVERIFY2(m_lab.disconnect(unplugged.name, &why), qPrintable(why));
@@ -776,7 +770,7 @@ private Q_SLOTS:
 
     void silentDropIsDetected()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const LabHost victim = host(5);
         SshTarget t = target(victim);
         t.keepaliveIntervalSec = 1;
@@ -805,7 +799,7 @@ private Q_SLOTS:
     // quiet spell must not count that spell as "no answer".
     void idleSessionIsNotTakenForLost()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         SshTarget t = target(host(5));
         t.keepaliveIntervalSec = 1;
         t.keepaliveCountMax = 1; // "lost" after 2 s of silence while waiting
@@ -821,7 +815,7 @@ private Q_SLOTS:
 
     void sshdDiesMidCommand()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         SshSessionPool pool;
         QList<SshTarget> targets;
         for (int i = 6; i < 10; ++i)

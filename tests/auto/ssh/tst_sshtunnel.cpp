@@ -21,12 +21,6 @@ using namespace SparkDeck;
 using SparkDeck::Test::LabHost;
 using SparkDeck::Test::LabHosts;
 
-#define REQUIRE_LAB()                                                                              \
-    do {                                                                                           \
-        if (!m_lab.available())                                                                    \
-            QSKIP(qPrintable(m_lab.unavailableReason()));                                          \
-    } while (false)
-
 namespace {
 
 constexpr int kWaitMs = 60000;
@@ -136,7 +130,7 @@ private Q_SLOTS:
 
     void localForwardWithConcurrentClients()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const LabHost labHost = m_lab.hosts().at(10);
         QVERIFY(startHttpServer(labHost, QStringLiteral("127.0.0.1")));
         SshSession session(target(labHost));
@@ -161,7 +155,7 @@ private Q_SLOTS:
 
     void manyRawConnectionsAtOnce()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         // More parallel connections than sshd's MaxSessions: tunnels must not queue on it.
         const LabHost labHost = m_lab.hosts().at(10);
         if (!m_serverHosts.contains(labHost.name))
@@ -200,7 +194,7 @@ private Q_SLOTS:
 
     void socks5ReachesAnotherHost()
     {
-        REQUIRE_LAB();
+        SPARKDECK_REQUIRE_LAB(m_lab);
         const LabHost jump = m_lab.hosts().at(11);
         const LabHost inner = m_lab.hosts().at(12);
         QVERIFY(startHttpServer(inner, QStringLiteral("0.0.0.0")));
