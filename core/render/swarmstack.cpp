@@ -63,9 +63,12 @@ void emitCommonParts(YAML::Emitter &out, const SwarmStack &stack, const QStringL
 {
     out << YAML::Key << "image";
     quoted(out, stack.image);
-    out << YAML::Key << "entrypoint";
-    emitList(out, {QStringLiteral("/bin/sh"), QStringLiteral("-c"), launchScript(),
-                   QStringLiteral("sparkdeck-launch")});
+    out << YAML::Key << "entrypoint" << YAML::Value << YAML::BeginSeq;
+    quoted(out, QStringLiteral("/bin/sh"));
+    quoted(out, QStringLiteral("-c"));
+    out << YAML::Literal << text(launchScript());
+    quoted(out, QStringLiteral("sparkdeck-launch")); // $0 of the script; the command follows
+    out << YAML::EndSeq;
     out << YAML::Key << "command";
     emitList(out, command);
 
@@ -97,12 +100,14 @@ void emitCommonParts(YAML::Emitter &out, const SwarmStack &stack, const QStringL
 
 void emitNetworks(YAML::Emitter &out, const QStringList &aliases)
 {
-    out << YAML::Key << "networks" << YAML::Value << YAML::BeginMap;
-    out << YAML::Key << kNetworkKey << YAML::Value << YAML::BeginMap;
-    if (!aliases.isEmpty()) {
-        out << YAML::Key << "aliases";
-        emitList(out, aliases);
+    out << YAML::Key << "networks" << YAML::Value;
+    if (aliases.isEmpty()) {
+        out << YAML::BeginSeq << kNetworkKey << YAML::EndSeq;
+        return;
     }
+    out << YAML::BeginMap << YAML::Key << kNetworkKey << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "aliases";
+    emitList(out, aliases);
     out << YAML::EndMap << YAML::EndMap;
 }
 
