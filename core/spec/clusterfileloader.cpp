@@ -280,7 +280,20 @@ private:
                          readEnum(v, p, machines.provider, &providerFromString, providerNames());
                      }},
                     {"hosts", [&](const YAML::Node &v, const QString &p) { readHosts(v, p); }},
-                    {"ssh", [&](const YAML::Node &v, const QString &p) { readSsh(v, p); }}});
+                    {"ssh", [&](const YAML::Node &v, const QString &p) { readSsh(v, p); }},
+                    {"region", [&](const YAML::Node &v, const QString &p) { readString(v, p, machines.region); }},
+                    {"size", [&](const YAML::Node &v, const QString &p) { readString(v, p, machines.size); }},
+                    {"image", [&](const YAML::Node &v, const QString &p) { readString(v, p, machines.image); }},
+                    {"expires_after", [&](const YAML::Node &v, const QString &p) {
+                         QString text;
+                         if (!readString(v, p, text))
+                             return;
+                         const Result<LeaseDuration> lease = LeaseDuration::parse(text);
+                         if (lease)
+                             machines.expiresAfter = *lease;
+                         else
+                             error(locationOf(v.Mark()), QStringLiteral("'%1': %2").arg(p, lease.errorMessage()));
+                     }}});
     }
 
     void readHosts(const YAML::Node &node, const QString &path)

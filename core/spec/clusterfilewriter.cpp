@@ -115,6 +115,17 @@ QByteArray ClusterFileWriter::toYaml(const ClusterSpec &spec)
         .comment(providerNames().join(QStringLiteral(" | ")));
     if (!spec.machines.hosts.isEmpty())
         writeHosts(e, spec.machines.hosts);
+    const std::pair<const char *, QString> cloud[] = {{"region", spec.machines.region},
+                                                      {"size", spec.machines.size},
+                                                      {"image", spec.machines.image}};
+    for (const auto &[key, value] : cloud) {
+        if (!value.isEmpty())
+            e.key(key).text(value);
+    }
+    if (spec.machines.expiresAfter) {
+        e.key("expires_after").text(spec.machines.expiresAfter->toString())
+            .comment(Tr::tr("the machines are deleted this long after they were created"));
+    }
     e.key("ssh").raw() << YAML::BeginMap;
     e.key("user").text(spec.machines.ssh.user);
     e.key("port").number(spec.machines.ssh.port);

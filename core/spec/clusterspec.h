@@ -1,5 +1,6 @@
 #pragma once
 
+#include "spec/leaseduration.h"
 #include "spec/memorysize.h"
 
 #include <QList>
@@ -73,10 +74,18 @@ struct MachinesSpec
     Provider provider = Provider::Local;
     QList<HostSpec> hosts;
     SshSpec ssh;
+    /// For providers that create machines, in the API's words ("fra1", "s-2vcpu-4gb",
+    /// "debian-12-x64"); empty: the provider's default. VirtualBox's image is a URL or a file.
+    QString region;
+    QString size;
+    QString image;
+    /// The cost guard: the cluster is torn down this long after its machines were created.
+    std::optional<LeaseDuration> expiresAfter;
 
     friend bool operator==(const MachinesSpec &a, const MachinesSpec &b)
     {
-        return a.provider == b.provider && a.hosts == b.hosts && a.ssh == b.ssh;
+        return a.provider == b.provider && a.hosts == b.hosts && a.ssh == b.ssh && a.region == b.region
+               && a.size == b.size && a.image == b.image && a.expiresAfter == b.expiresAfter;
     }
 };
 

@@ -86,8 +86,36 @@ private:
                    Tr::tr("'machines.hosts' lists machines for provider 'existing' only; provider "
                           "'%1' makes its own machines").arg(provider));
         }
+        checkCloudChoices();
         checkHosts();
         checkSsh();
+    }
+
+    void checkCloudChoices()
+    {
+        const MachinesSpec &machines = m_spec.machines;
+        const bool createsMachines = machines.provider != Provider::Existing && machines.provider != Provider::Local;
+        const std::pair<const char *, QString> choices[] = {{"region", machines.region},
+                                                            {"size", machines.size},
+                                                            {"image", machines.image}};
+        for (const auto &[key, value] : choices) {
+            const QString path = QStringLiteral("machines.") + QLatin1String(key);
+            if (value.isEmpty())
+                continue;
+            if (!createsMachines) {
+                report(path, Tr::tr("'%1' is for providers that create machines; provider '%2' uses "
+                                    "machines that exist").arg(path, toString(machines.provider)));
+            } else if (!isCloudChoice(value)) {
+                report(path, Tr::tr("%1 '%2' must be one word of letters, digits and . _ : / ~ @ + = - "
+                                    "(as the provider lists it), at most 1024 characters")
+                                 .arg(QLatin1String(key), displayText(value)));
+            }
+        }
+    }
+
+    static bool isCloudChoice(const QString &value)
+    {
+        return value.size() <= 1024 && matches(QStringLiteral("[A-Za-z0-9._:/~@+=-]+"), value);
     }
 
     void checkHosts()

@@ -26,6 +26,7 @@ class tst_ClusterFileLoader : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void readsEveryDocumentedField();
+    void readsACloudProvidersChoicesAndLease();
     void fillsDefaultsForWhatIsLeftOut();
     void emptySectionsMeanDefaults();
     void acceptsHostsAsAddressesOrMappings();
@@ -69,6 +70,22 @@ void tst_ClusterFileLoader::readsEveryDocumentedField()
     QCOMPARE(spec.sharedFolder.exportPath, QStringLiteral("/srv/sparkdeck/share"));
     QCOMPARE(spec.sharedFolder.mountPath, QStringLiteral("/srv/sparkdeck/share"));
     QVERIFY(!spec.jupyter.enabled);
+}
+
+void tst_ClusterFileLoader::readsACloudProvidersChoicesAndLease()
+{
+    const LoadedClusterFile loaded
+        = ClusterFileLoader::loadFile(QStringLiteral(SPARKDECK_TEST_DATA "/clusterfiles/good/digitalocean.yaml"));
+    QVERIFY2(loaded.ok(), qPrintable(formatted(loaded.diagnostics).join(QLatin1Char('\n'))));
+    QVERIFY(loaded.diagnostics.isEmpty());
+    const MachinesSpec &machines = loaded.spec.machines;
+    QCOMPARE(toString(machines.provider), QStringLiteral("digitalocean"));
+    QCOMPARE(machines.region, QStringLiteral("fra1"));
+    QCOMPARE(machines.size, QStringLiteral("s-2vcpu-4gb"));
+    QCOMPARE(machines.image, QStringLiteral("debian-12-x64"));
+    QVERIFY(machines.expiresAfter.has_value());
+    QCOMPARE(machines.expiresAfter->seconds(), 3 * 3600);
+    QVERIFY(loaded.spec.machines.hosts.isEmpty());
 }
 
 void tst_ClusterFileLoader::fillsDefaultsForWhatIsLeftOut()

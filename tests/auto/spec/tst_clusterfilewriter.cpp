@@ -65,6 +65,19 @@ void tst_ClusterFileWriter::roundTripIsLossless_data()
     ClusterSpec cloud = minimal;
     cloud.machines.provider = Provider::DigitalOcean;
     QTest::newRow("cloud provider") << cloud;
+
+    ClusterSpec chosen = cloud;
+    chosen.machines.region = QStringLiteral("fra1");
+    chosen.machines.size = QStringLiteral("s-2vcpu-4gb");
+    chosen.machines.image = QStringLiteral("debian-12-x64");
+    chosen.machines.expiresAfter = LeaseDuration::fromSeconds(5400);
+    QTest::newRow("cloud region, size, image and lease") << chosen;
+
+    ClusterSpec virtualBox = minimal;
+    virtualBox.machines.provider = Provider::VirtualBox;
+    virtualBox.machines.image = QStringLiteral("https://cloud.debian.org/images/cloud/bookworm/latest/debian-12-generic-amd64.qcow2");
+    virtualBox.machines.expiresAfter = LeaseDuration::fromSeconds(86400);
+    QTest::newRow("virtualbox image URL and a one-day lease") << virtualBox;
 }
 
 void tst_ClusterFileWriter::roundTripIsLossless()
