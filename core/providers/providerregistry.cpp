@@ -1,5 +1,7 @@
 #include "providerregistry.h"
 
+#include "providers/aws/ec2provider.h"
+
 #include <QCoreApplication>
 
 namespace SparkDeck {
@@ -51,6 +53,7 @@ Result<std::unique_ptr<MachineProvider>> ProviderRegistry::create(const Provider
     switch (provider) {
     case Provider::DigitalOcean:
     case Provider::Ec2:
+        return Ec2Provider::create(settings);
     case Provider::Gce:
     case Provider::OpenStack:
     case Provider::VirtualBox:
