@@ -1,5 +1,6 @@
 #include "workertile.h"
 
+#include <QKeyEvent>
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
@@ -28,7 +29,8 @@ QColor blend(const QColor &a, const QColor &b, qreal amountOfB)
 WorkerTile::WorkerTile(QWidget *parent) : QWidget(parent)
 {
     setAttribute(Qt::WA_OpaquePaintEvent, false);
-    setFocusPolicy(Qt::NoFocus);
+    // A tab stop, so that the keyboard reaches each worker's page (Enter), as a double click does.
+    setFocusPolicy(Qt::StrongFocus);
 }
 
 void WorkerTile::setInfo(const Info &info)
@@ -106,6 +108,17 @@ void WorkerTile::mouseDoubleClickEvent(QMouseEvent *event)
         Q_EMIT activated();
 }
 
+void WorkerTile::keyPressEvent(QKeyEvent *event)
+{
+    const bool opens = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter
+                       || event->key() == Qt::Key_Space;
+    if (!opens || m_info.workerId.isEmpty()) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    Q_EMIT activated();
+}
+
 void WorkerTile::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
@@ -132,6 +145,8 @@ void WorkerTile::paintEvent(QPaintEvent *)
     QPen border(faded ? blend(window, text, 0.3) : blend(base, accent, 0.7), 1.5);
     if (m_markedForRemoval)
         border.setStyle(Qt::DashLine);
+    if (hasFocus()) // the keyboard focus: the palette's highlight, thicker
+        border = QPen(palette().color(QPalette::Highlight), 3);
     painter.setPen(border);
     painter.drawPath(path);
 

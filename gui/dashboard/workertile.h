@@ -10,7 +10,7 @@ namespace SparkDeck {
 /// transition: starting…, decommissioning…) as a colored badge, and its cores and memory with
 /// how much is in use. While the worker strip's handle is dragged, a tile that would go shows
 /// "will be removed". Sizes follow the font, so the presentation mode's larger font makes
-/// larger tiles.
+/// larger tiles. A tab stop: Enter or Space opens the worker's page, like a double click.
 class WorkerTile : public QWidget
 {
     Q_OBJECT
@@ -55,6 +55,7 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void updateAccessibleText();

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void dragTheHandleToScaleDownMarksTheTilesThatGo();
     void droppingWhereItStartedAsksNothing();
     void keyboardChoosesAndApplies();
+    void keyboardOpensAWorkersPage();
     void theCountStaysWithinItsBounds();
     void aBusyStripDoesNotMove();
     void largerFontLargerTiles();
@@ -197,6 +198,21 @@ void tst_WorkerStrip::keyboardChoosesAndApplies()
     QCOMPARE(m_strip->pendingCount(), 8);
     QTest::keyClick(m_strip->handle(), Qt::Key_Home);
     QCOMPARE(m_strip->pendingCount(), 0);
+}
+
+void tst_WorkerStrip::keyboardOpensAWorkersPage()
+{
+    QSignalSpy activated(m_strip, &WorkerStrip::workerActivated);
+    m_strip->activateWindow();
+    m_strip->tiles().at(0)->setFocus();
+    QTest::keyClick(m_strip->tiles().at(0), Qt::Key_Tab);
+    QVERIFY(m_strip->tiles().at(1)->hasFocus());
+    QTest::keyClick(m_strip->tiles().at(1), Qt::Key_Return);
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("worker-2"));
+    QTest::keyClick(m_strip->tiles().at(1), Qt::Key_Space);
+    QCOMPARE(activated.size(), 2);
+    QVERIFY(SparkDeck::Test::saveScreenshot(m_strip, QStringLiteral("tst_workerstrip"), QStringLiteral("tile-focus")).size());
 }
 
 void tst_WorkerStrip::theCountStaysWithinItsBounds()
