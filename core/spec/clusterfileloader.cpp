@@ -379,6 +379,9 @@ private:
                      }},
                     {"image", [&](const YAML::Node &v, const QString &p) {
                          readString(v, p, spark.image);
+                     }},
+                    {"image_archive", [&](const YAML::Node &v, const QString &p) {
+                         readString(v, p, spark.imageArchive);
                      }}});
     }
 

@@ -146,6 +146,10 @@ QByteArray ClusterFileWriter::toYaml(const ClusterSpec &spec)
     else
         e.text(spec.spark.sha512);
     e.key("image").text(spec.spark.image).comment(Tr::tr("used by deploy: swarm"));
+    if (!spec.spark.imageArchive.isEmpty()) {
+        e.key("image_archive").text(spec.spark.imageArchive)
+            .comment(Tr::tr("docker save tarball of the image, loaded on every node"));
+    }
     out << YAML::EndMap;
 
     e.key("workers").raw() << YAML::BeginMap;

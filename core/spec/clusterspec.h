@@ -99,11 +99,14 @@ struct SparkSpec
     /// Lowercase hex SHA-512 of the distribution; empty means "fetch <url>.sha512".
     QString sha512;
     QString image = QStringLiteral("apache/spark:3.5.8");
+    /// deploy: swarm without a registry: a `docker save` tarball on the user's computer holding
+    /// `image`, uploaded once to the master and loaded on every node. Empty: nodes pull `image`.
+    QString imageArchive;
 
     friend bool operator==(const SparkSpec &a, const SparkSpec &b)
     {
         return a.version == b.version && a.deploy == b.deploy && a.distribution == b.distribution
-               && a.sha512 == b.sha512 && a.image == b.image;
+               && a.sha512 == b.sha512 && a.image == b.image && a.imageArchive == b.imageArchive;
     }
 };
 

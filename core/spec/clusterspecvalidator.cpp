@@ -1,6 +1,9 @@
 #include "clusterspecvalidator.h"
 
+#include "ssh/sshtarget.h"
+
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QRegularExpression>
 #include <QUrl>
@@ -200,6 +203,7 @@ private:
                           "decommission)").arg(spark.version, kOldestSpark.toString()));
         }
         checkDistribution();
+        checkImageArchive();
         if (!spark.sha512.isEmpty() && !matches(QStringLiteral("[0-9a-fA-F]{128}"), spark.sha512)) {
             report(QStringLiteral("spark.sha512"),
                    Tr::tr("sha512 must be 128 hexadecimal digits, or null to fetch it from "
@@ -243,6 +247,29 @@ private:
             && isReleaseNumber(m_spec.spark.version)) {
             report(path, Tr::tr("the distribution is Spark %1 but 'spark.version' says %2")
                              .arg(match.captured(1), m_spec.spark.version), Severity::Warning);
+        }
+    }
+
+    /// The validator's one look at the user's disk: a missing archive would otherwise stop the
+    /// run only after the machines are up.
+    void checkImageArchive()
+    {
+        const QString path = QStringLiteral("spark.image_archive");
+        const QString value = m_spec.spark.imageArchive;
+        if (value.isEmpty())
+            return;
+        if (m_spec.spark.deploy != DeployMode::Swarm) {
+            report(path, Tr::tr("'image_archive' is only used with 'deploy: swarm'; standalone "
+                                "mode installs 'distribution'"), Severity::Warning);
+            return;
+        }
+        if (hasControlCharacters(value)
+            || !(value.startsWith(QLatin1Char('/')) || value.startsWith(QLatin1String("~/")))) {
+            report(path, Tr::tr("image archive '%1' must be the absolute path of a file made by "
+                                "'docker save', such as ~/spark-image.tar").arg(displayText(value)));
+        } else if (!QFileInfo(SshTarget::expandHome(value)).isFile()) {
+            report(path, Tr::tr("image archive '%1' does not exist; make it with 'docker save -o "
+                                "FILE %2' where the image is").arg(displayText(value), m_spec.spark.image));
         }
     }
 

@@ -8,8 +8,9 @@ namespace SparkDeck {
 
 /// Says whether a ClusterSpec can be built, before anything runs: each value on its own
 /// (names, addresses, paths, versions) and the values together (worker count against hosts,
-/// one master, no host listed twice). Pure: no I/O, no network. The wizard calls it on every
-/// edit; the loader calls it with the locations it recorded.
+/// one master, no host listed twice). No network; the only I/O is whether a local file the
+/// run needs (spark.image_archive) exists. The wizard calls it on every edit; the loader calls
+/// it with the locations it recorded.
 class ClusterSpecValidator
 {
 public:

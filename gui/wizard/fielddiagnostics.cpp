@@ -26,6 +26,7 @@ const char *const kFields[] = {
     "spark.distribution",
     "spark.sha512",
     "spark.image",
+    "spark.image_archive",
     "workers",
     "workers.count",
     "workers.cores",

@@ -56,6 +56,7 @@ void tst_ClusterFileWriter::roundTripIsLossless_data()
     tricky.spark.sha512 = QString(128, QLatin1Char('a'));
     tricky.spark.deploy = DeployMode::Swarm;
     tricky.spark.image = QStringLiteral("registry.local:5000/team/spark:3.5.10-java17");
+    tricky.spark.imageArchive = QCoreApplication::applicationFilePath(); // must exist: any file
     tricky.workers = {0, 16, MemorySize::fromMebibytes(1536)};
     tricky.sharedFolder = {false, QStringLiteral("10.0.0.50"), QStringLiteral("/export/data"),
                            QStringLiteral("/mnt/data")};
