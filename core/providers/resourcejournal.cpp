@@ -108,11 +108,13 @@ Status ResourceJournal::update(const QString &key, const std::function<void(Clou
     return save();
 }
 
-Status ResourceJournal::recordCreated(const QString &key, const QString &id)
+Status ResourceJournal::recordCreated(const QString &key, const QString &id, std::optional<double> hourlyPrice)
 {
-    return update(key, [&id](CloudResource &resource) {
+    return update(key, [&](CloudResource &resource) {
         resource.id = id;
         resource.state = CloudResource::State::Created;
+        if (hourlyPrice)
+            resource.hourlyPrice = hourlyPrice;
     });
 }
 

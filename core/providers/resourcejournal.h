@@ -31,7 +31,8 @@ public:
     Result<QString> recordIntent(CloudResource resource);
     /// Several intents in one write, for a batch create call (names[], MinCount/MaxCount).
     Result<QStringList> recordIntents(QList<CloudResource> resources);
-    Status recordCreated(const QString &key, const QString &id);
+    /// `hourlyPrice`: USD per hour, when the provider says (a machine's size).
+    Status recordCreated(const QString &key, const QString &id, std::optional<double> hourlyPrice = std::nullopt);
     Status recordNotCreated(const QString &key);
     Status recordAddresses(const QString &key, const QString &publicAddress, const QString &privateAddress);
     Status recordDeleted(const QString &key);
