@@ -1,6 +1,7 @@
 #include "providerregistry.h"
 
 #include "providers/aws/ec2provider.h"
+#include "providers/digitalocean/digitaloceanprovider.h"
 
 #include <QCoreApplication>
 
@@ -52,6 +53,7 @@ Result<std::unique_ptr<MachineProvider>> ProviderRegistry::create(const Provider
     const Provider provider = settings.spec.machines.provider;
     switch (provider) {
     case Provider::DigitalOcean:
+        return DigitalOceanProvider::create(settings);
     case Provider::Ec2:
         return Ec2Provider::create(settings);
     case Provider::Gce:
