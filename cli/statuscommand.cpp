@@ -1,6 +1,9 @@
 #include "statuscommand.h"
 
 #include "monitor/sparkmasterclient.h"
+#include "monitor/swarmservices.h"
+#include "provisioning/clusterlayout.h"
+#include "provisioning/swarmscripts.h"
 #include "provisioning/sshmachine.h"
 #include "render/sparkconfig.h"
 #include "ssh/sshtunnel.h"
@@ -80,11 +83,57 @@ void printTable(const QString &cluster, const MasterStatus &status, QTextStream 
         out << tr("Application %1 (%2): %3, %4 cores").arg(app.id, app.name, app.state).arg(app.cores) << '\n';
 }
 
+QJsonArray toJson(const QList<SwarmService> &services)
+{
+    QJsonArray array;
+    for (const SwarmService &service : services) {
+        array.append(QJsonObject{{QStringLiteral("id"), service.id},
+                                 {QStringLiteral("name"), service.name},
+                                 {QStringLiteral("mode"), service.mode},
+                                 {QStringLiteral("replicas"), service.replicas},
+                                 {QStringLiteral("running"), service.running()},
+                                 {QStringLiteral("desired"), service.desired()},
+                                 {QStringLiteral("image"), service.image},
+                                 {QStringLiteral("ports"), service.ports}});
+    }
+    return array;
+}
+
+/// Like `docker service ls`.
+void printServices(const QList<SwarmService> &services, QTextStream &out)
+{
+    const QString row = QStringLiteral("%1  %2  %3  %4  %5  %6\n");
+    out << row.arg(tr("ID"), -12).arg(tr("NAME"), -24).arg(tr("MODE"), -10).arg(tr("REPLICAS"), -9).arg(tr("IMAGE"), -28).arg(tr("PORTS"));
+    for (const SwarmService &service : services)
+        out << row.arg(service.id.left(12), -12).arg(service.name, -24).arg(service.mode, -10).arg(service.replicas, -9)
+                   .arg(service.image, -28).arg(service.ports);
+}
+
 } // namespace
+
+QList<SwarmService> StatusCommand::readServices(QTextStream &err) const
+{
+    const SwarmScripts scripts(ClusterLayout(spec()), SwarmStack::forCluster(spec(), machines().master()->address()));
+    MachineJob *job = machines().master()->run(scripts.listServices(), nullptr);
+    std::unique_ptr<MachineJob> owner(job);
+    QEventLoop loop;
+    QObject::connect(job, &MachineJob::finished, &loop, &QEventLoop::quit);
+    job->start();
+    loop.exec();
+    if (!job->result().succeeded()) {
+        err << tr("Cannot list the stack's services on %1 (%2): %3")
+                   .arg(machines().master()->displayName(), job->result().summary(),
+                        QString::fromUtf8(job->result().standardError).trimmed())
+            << '\n';
+        return {};
+    }
+    return SwarmServices::parse(job->result().standardOutput);
+}
 
 QString StatusCommand::summary() const
 {
-    return tr("Show the master and its workers (state, cores, memory) as the master reports them.");
+    return tr("Show the master and its workers (state, cores, memory) as the master reports them; on "
+              "Docker swarm, the stack's services and replicas first.");
 }
 
 void StatusCommand::addOptions(QCommandLineParser &parser) const
@@ -97,6 +146,13 @@ int StatusCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
 {
     if (!prepare(parser, err))
         return BadInput;
+    const bool json = parser.isSet(QStringLiteral("json"));
+    QList<SwarmService> services;
+    if (operations().isSwarm()) {
+        services = readServices(err);
+        if (!json)
+            printServices(services, out);
+    }
     Machine *master = machines().master();
     QUrl base(QStringLiteral("http://127.0.0.1:%1").arg(SparkPorts::kMasterWebUi));
     std::unique_ptr<SshTunnel> tunnel;
@@ -116,9 +172,12 @@ int StatusCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     int code = Failure;
     QEventLoop loop;
     QObject::connect(&client, &SparkMasterClient::statusReceived, &loop, [&](const MasterStatus &status) {
-        if (parser.isSet(QStringLiteral("json")))
-            out << QJsonDocument(toJson(status)).toJson();
-        else
+        if (json) {
+            QJsonObject object = toJson(status);
+            if (operations().isSwarm())
+                object.insert(QStringLiteral("services"), toJson(services));
+            out << QJsonDocument(object).toJson();
+        } else
             printTable(spec().name, status, out);
         code = Success;
         loop.quit();

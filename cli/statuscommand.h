@@ -1,11 +1,13 @@
 #pragma once
 
 #include "clustercommand.h"
+#include "monitor/swarmservices.h"
 
 namespace SparkDeck::Cli {
 
 /// `sparkdeck-cli status FILE [--json]`: the master and its workers as the master reports them
-/// on /json/, read through an SSH tunnel (the web UI stays on the master's private address).
+/// on /json/, read through an SSH tunnel (the web UI stays on the master's private address); for
+/// deploy: swarm, also the stack's services and replicas as `docker service ls` shows them.
 class StatusCommand : public ClusterCommand
 {
 public:
@@ -13,6 +15,10 @@ public:
     QString summary() const override;
     void addOptions(QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override;
+
+private:
+    /// `docker service ls` of the stack, on the master (deploy: swarm).
+    QList<SwarmService> readServices(QTextStream &err) const;
 };
 
 } // namespace SparkDeck::Cli

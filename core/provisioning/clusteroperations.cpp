@@ -14,8 +14,6 @@ ClusterOperations::ClusterOperations(const ClusterSpec &spec, const QString &sta
 
 Status ClusterOperations::open()
 {
-    if (m_spec.spark.deploy != DeployMode::Standalone)
-        return Error{tr("deploy: swarm is not available yet; use deploy: standalone.")};
     m_machines = std::make_unique<ClusterMachines>(m_spec, m_pool);
     if (!m_machines->isValid())
         return Error{m_machines->errorMessage()};
@@ -26,6 +24,21 @@ Status ClusterOperations::open()
 int ClusterOperations::currentWorkerCount() const
 {
     return m_state.workerCount(m_spec.workers.count);
+}
+
+int ClusterOperations::maxWorkers() const
+{
+    // Swarm places worker replicas itself, several to a node when asked.
+    return isSwarm() ? Limits::kMaxWorkers : int(m_machines->slots().size());
+}
+
+SwarmRecipe ClusterOperations::swarmRecipe(const std::shared_ptr<RunContext> &context) const
+{
+    SwarmRecipe recipe(m_spec, m_machines->master(), context);
+    recipe.setMachines(m_machines->machines());
+    if (!m_spec.spark.imageArchive.isEmpty())
+        recipe.setImageArchive(SshTarget::expandHome(m_spec.spark.imageArchive));
+    return recipe;
 }
 
 StandaloneRecipe ClusterOperations::recipe(const std::shared_ptr<RunContext> &context) const
@@ -65,20 +78,23 @@ Result<OperationRunner *> ClusterOperations::up()
     // Preflight first: nothing changes on any host until every host passed it.
     auto *run = new TaskGroup(tr("Bring up cluster '%1'").arg(m_spec.name), TaskGroup::Mode::Sequence);
     run->addTask(new PreflightGate(m_spec, Preflight::hostsFor(m_spec, *m_machines)));
-    run->addTask(recipe(context).up(m_machines->firstSlots(count)));
+    run->addTask(isSwarm() ? swarmRecipe(context).up(count) : recipe(context).up(m_machines->firstSlots(count)));
     return runner(QStringLiteral("up"), run, context, count);
 }
 
 Result<OperationRunner *> ClusterOperations::scale(int workers)
 {
     if (workers < 0 || workers > maxWorkers()) {
-        return Error{tr("%1 workers were asked for but the machines hold %2 (one worker per host); add "
-                        "hosts to the cluster file.").arg(workers).arg(maxWorkers())};
+        return Error{isSwarm() ? tr("%1 workers were asked for; a cluster holds 0 to %2.").arg(workers).arg(maxWorkers())
+                               : tr("%1 workers were asked for but the machines hold %2 (one worker per host); add "
+                                    "hosts to the cluster file.").arg(workers).arg(maxWorkers())};
     }
     const int current = currentWorkerCount();
     if (workers == current)
         return Error{tr("Cluster '%1' already has %2 workers.").arg(m_spec.name).arg(current)};
     auto context = std::make_shared<RunContext>();
+    if (isSwarm())
+        return runner(QStringLiteral("scale"), swarmRecipe(context).scale(workers), context, workers);
     const StandaloneRecipe scaler = recipe(context);
     const QList<WorkerSlot> slots = m_machines->slots();
     TaskGroup *graph = workers > current ? scaler.addWorkers(slots.mid(current, workers - current), workers)
@@ -88,6 +104,10 @@ Result<OperationRunner *> ClusterOperations::scale(int workers)
 
 Result<OperationRunner *> ClusterOperations::down(bool deleteData)
 {
+    if (isSwarm()) {
+        auto context = std::make_shared<RunContext>();
+        return runner(QStringLiteral("down"), swarmRecipe(context).down(deleteData), context, -1);
+    }
     // Every worker that may run, not only the last count: a crashed scale may have left more.
     // (On this computer the slots are many instance numbers: the counts bound them.)
     const int count = m_spec.machines.provider == Provider::Local

@@ -5,6 +5,7 @@
 #include "provisioning/operationrunner.h"
 #include "provisioning/runjournal.h"
 #include "provisioning/standalonerecipe.h"
+#include "provisioning/swarmrecipe.h"
 #include "spec/clusterspec.h"
 #include "util/result.h"
 
@@ -39,7 +40,9 @@ public:
     /// The workers the cluster was last brought to (the file's count before the first run).
     int currentWorkerCount() const;
     /// How many workers the machines can hold.
-    int maxWorkers() const { return int(m_machines->slots().size()); }
+    int maxWorkers() const;
+    /// spark.deploy: swarm (the same operations, on Docker swarm).
+    bool isSwarm() const { return m_spec.spark.deploy == DeployMode::Swarm; }
 
     Result<OperationRunner *> up();
     Result<OperationRunner *> scale(int workers);
@@ -48,6 +51,7 @@ public:
 
 private:
     StandaloneRecipe recipe(const std::shared_ptr<RunContext> &context) const;
+    SwarmRecipe swarmRecipe(const std::shared_ptr<RunContext> &context) const;
     OperationRunner *runner(const QString &operation, TaskGroup *graph,
                             const std::shared_ptr<RunContext> &context, int workersAfter);
 

@@ -171,6 +171,8 @@ PreflightProbeOptions Preflight::probeOptions(const PreflightHost &host) const
     const bool mounts = m_spec.sharedFolder.enabled && host.runsWorkers() && host.address != server;
     if (mounts && !serverIsClusterHost && !server.isEmpty())
         options.peers << PreflightProbeOptions::Peer{server, 2049};
+    options.docker = m_spec.spark.deploy == DeployMode::Swarm;
+    options.swarmIdFile = ClusterLayout(m_spec).swarmIdFile();
     options.nfsServer = m_spec.sharedFolder.enabled && host.nfsServer;
     options.nfsClient = mounts;
     return options;

@@ -68,7 +68,12 @@ public:
         memory();
         disk();
         rights();
-        java();
+        if (swarm()) {
+            docker();
+            swarmMembership();
+        } else {
+            java();
+        }
         tools();
         names();
         ports();
@@ -212,6 +217,63 @@ private:
     }
 
     bool javaMissing() const { return m_facts.javaPath.isEmpty(); }
+    bool swarm() const { return m_spec.spark.deploy == DeployMode::Swarm; }
+
+    void docker()
+    {
+        if (!m_facts.dockerServer.isEmpty()) {
+            add(QStringLiteral("docker"), Status::Ok, Tr::tr("Docker %1 (%2)").arg(m_facts.dockerServer, m_facts.dockerClient));
+            return;
+        }
+        if (!m_facts.dockerClient.isEmpty()) {
+            add(QStringLiteral("docker"), Status::Warning,
+                Tr::tr("installed, but the engine does not answer (%1); 'up' starts it through the init system")
+                    .arg(m_facts.dockerError),
+                Tr::tr("Start the Docker engine on %1 (systemctl start docker, or dockerd)").arg(m_host.name));
+            return;
+        }
+        switch (installable({QStringLiteral("docker.io")})) {
+        case Installable::Yes:
+            add(QStringLiteral("docker"), Status::Ok, Tr::tr("not installed; 'up' installs docker.io with apt-get"));
+            return;
+        case Installable::AfterUpdate:
+            add(QStringLiteral("docker"), Status::Ok, Tr::tr("not installed; 'up' runs apt-get update and installs docker.io"));
+            return;
+        case Installable::Unknown:
+            add(QStringLiteral("docker"), Status::Ok, Tr::tr("not installed; 'up' installs Docker with %1").arg(m_facts.packageManager));
+            return;
+        case Installable::No:
+            break;
+        }
+        add(QStringLiteral("docker"), Status::Error,
+            hasPackageManager() ? Tr::tr("not installed, and %1 offers no docker.io").arg(m_facts.packageManager)
+                                : Tr::tr("not installed, and there is no package manager to install it"),
+            Tr::tr("Install Docker on %1 and start it").arg(m_host.name));
+    }
+
+    /// A node in another swarm is never taken over: the user decides what happens to that swarm.
+    void swarmMembership()
+    {
+        if (m_facts.dockerServer.isEmpty())
+            return;
+        const QString manager = (m_masterAddress.contains(QLatin1Char(':')) ? QLatin1Char('[') + m_masterAddress + QLatin1Char(']')
+                                                                             : m_masterAddress)
+                                + QStringLiteral(":2377");
+        if (m_facts.swarmState == QLatin1String("inactive")) {
+            add(QStringLiteral("swarm"), Status::Ok,
+                m_host.master ? Tr::tr("in no swarm; 'up' creates the cluster's swarm here") : Tr::tr("in no swarm; 'up' joins it to the master's"));
+        } else if (m_host.master && !m_facts.swarmClusterId.isEmpty() && m_facts.swarmClusterId == m_facts.ourSwarmId) {
+            add(QStringLiteral("swarm"), Status::Ok, Tr::tr("manager of the cluster's swarm %1").arg(m_facts.swarmClusterId));
+        } else if (!m_host.master && m_facts.swarmState == QLatin1String("active") && m_facts.swarmManagers.contains(manager)) {
+            add(QStringLiteral("swarm"), Status::Ok, Tr::tr("in the cluster's swarm (manager %1)").arg(manager));
+        } else {
+            const QString which = m_facts.swarmClusterId.isEmpty() ? m_facts.swarmManagers.join(QStringLiteral(", "))
+                                                                   : m_facts.swarmClusterId;
+            add(QStringLiteral("swarm"), Status::Error,
+                Tr::tr("already in another Docker swarm (%1, %2); SparkDeck does not take it over").arg(m_facts.swarmState, which),
+                Tr::tr("Leave that swarm on %1 (docker swarm leave) if it is not needed, or use another host").arg(m_host.name));
+        }
+    }
 
     void rights()
     {
@@ -225,7 +287,9 @@ private:
             return;
         }
         QStringList needs;
-        if (javaMissing())
+        if (swarm())
+            needs << Tr::tr("run Docker");
+        else if (javaMissing())
             needs << Tr::tr("install Java");
         if (needsNfs())
             needs << Tr::tr("serve or mount the shared folder");

@@ -41,7 +41,7 @@ probe() {
   printf 'reach=%s %s %s\n' "$1" "$2" "$r"
 }
 kmod() { command -v modprobe >/dev/null 2>&1 && modprobe -n -q "$1" >/dev/null 2>&1; }
-base=/opt/sparkdeck; nfs_server=0; nfs_client=0
+base=/opt/sparkdeck; nfs_server=0; nfs_client=0; docker=0; swarm_id_file=
 while [ $# -gt 0 ]; do
   case $1 in
     --base) base=$2; shift 2 ;;
@@ -49,6 +49,7 @@ while [ $# -gt 0 ]; do
     --peer) probe "$2" "$3" & shift 3 ;;
     --nfs-server) nfs_server=1; shift ;;
     --nfs-client) nfs_client=1; shift ;;
+    --docker) docker=1; swarm_id_file=$2; shift 2 ;;
     *) shift ;;
   esac
 done
@@ -88,7 +89,7 @@ if [ -n "$j" ]; then say java "$j"; say java_version "$("$j" -version 2>&1 | hea
 if command -v apt-cache >/dev/null 2>&1; then
   if ls /var/lib/apt/lists/ 2>/dev/null | grep -q '_Packages'; then say apt_lists 1; else say apt_lists 0; fi
   LC_ALL=C apt-cache policy openjdk-17-jre-headless default-jre-headless python3 nfs-common \
-      nfs-kernel-server nfs-ganesha nfs-ganesha-vfs libnfs-utils 2>/dev/null |
+      nfs-kernel-server nfs-ganesha nfs-ganesha-vfs libnfs-utils docker.io 2>/dev/null |
     awk '/^[^ ]/ { p = $1; sub(/:$/, "", p) } /^  Candidate:/ { print "candidate=" p " " $2 }'
 fi
 h=$(hostname 2>/dev/null || uname -n); say hostname "$h"
@@ -125,6 +126,18 @@ if [ "$nfs_client" = 1 ]; then
   if grep -qw nfs4 /proc/filesystems 2>/dev/null; then say nfs_client yes
   elif kmod nfsv4 || kmod nfs; then say nfs_client module
   else say nfs_client no; fi
+fi
+if [ "$docker" = 1 ] && command -v docker >/dev/null 2>&1; then
+  say docker_client "$(command -v docker)"
+  dk() { if [ "$uid" != 0 ] && [ "$sudo_ok" = 1 ]; then sudo -n docker "$@"; else docker "$@"; fi; }
+  if v=$(dk version --format '{{.Server.Version}}' 2>&1); then
+    say docker_server "$v"
+    say swarm "$(dk info --format '{{.Swarm.LocalNodeState}} {{if .Swarm.Cluster}}{{.Swarm.Cluster.ID}}{{end}}' 2>/dev/null)"
+    say swarm_managers "$(dk info --format '{{range .Swarm.RemoteManagers}}{{.Addr}} {{end}}' 2>/dev/null)"
+    say swarm_ours "$(cat "$swarm_id_file" 2>/dev/null)"
+  else
+    say docker_error "$(printf '%s\n' "$v" | tail -n 1)"
+  fi
 fi
 wait
 say end 1
@@ -192,6 +205,8 @@ CommandRequest PreflightFacts::script(const PreflightProbeOptions &options)
         arguments << QStringLiteral("--nfs-server");
     if (options.nfsClient)
         arguments << QStringLiteral("--nfs-client");
+    if (options.docker)
+        arguments << QStringLiteral("--docker") << options.swarmIdFile;
     return {ShellCommand(QStringLiteral("sh"), arguments).toString(), {}, false, 60000};
 }
 
@@ -344,6 +359,19 @@ HostFacts PreflightFacts::parse(const QByteArray &output)
             facts.kernelNfsd = value;
         } else if (key == QLatin1String("nfs_client")) {
             facts.kernelNfsClient = value;
+        } else if (key == QLatin1String("docker_client")) {
+            facts.dockerClient = value;
+        } else if (key == QLatin1String("docker_server")) {
+            facts.dockerServer = value;
+        } else if (key == QLatin1String("docker_error")) {
+            facts.dockerError = value;
+        } else if (key == QLatin1String("swarm")) {
+            facts.swarmState = value.section(QLatin1Char(' '), 0, 0);
+            facts.swarmClusterId = value.section(QLatin1Char(' '), 1).trimmed();
+        } else if (key == QLatin1String("swarm_managers")) {
+            facts.swarmManagers = value.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        } else if (key == QLatin1String("swarm_ours")) {
+            facts.ourSwarmId = value;
         } else if (key == QLatin1String("ganesha_vfs")) {
             facts.ganeshaVfs = value;
         }

@@ -73,6 +73,14 @@ struct HostFacts
     QString kernelNfsd;        ///< "yes", "module", "no"; empty when not asked
     QString kernelNfsClient;   ///< the same for the NFS client (nfs4)
     QString ganeshaVfs;        ///< path of nfs-ganesha's VFS FSAL library, if installed
+    // Docker, when asked (deploy: swarm).
+    QString dockerClient;      ///< path of the docker command; empty when missing
+    QString dockerServer;      ///< the engine's version; empty when it did not answer
+    QString dockerError;       ///< why the engine did not answer
+    QString swarmState;        ///< inactive, active, pending, error, locked
+    QString swarmClusterId;    ///< on a manager: the swarm's ID
+    QStringList swarmManagers; ///< "10.0.0.1:2377": the managers this node knows
+    QString ourSwarmId;        ///< the swarm SparkDeck made for this cluster (on its master)
 
     bool hasTool(const QString &tool) const { return tools.contains(tool); }
     /// 8 for "1.8.0_381", 17 for "17.0.9", 0 when unknown.
@@ -95,6 +103,8 @@ struct PreflightProbeOptions
     QList<Peer> peers;        ///< TCP probes from this host (other hosts' SSH ports, the NFS server)
     bool nfsServer = false;   ///< look for a kernel nfsd and nfs-ganesha
     bool nfsClient = false;   ///< look for a kernel NFS client and libnfs tools
+    bool docker = false;      ///< look at Docker and the node's swarm (deploy: swarm)
+    QString swarmIdFile;      ///< where the master keeps the ID of the swarm SparkDeck made
 };
 
 /// The facts script of the preflight check and its parser. The script is POSIX sh, read-only

@@ -69,23 +69,41 @@ CommandRequest SparkScripts::installJava()
             {}, true, 20 * 60 * 1000};
 }
 
-CommandRequest SparkScripts::distributionCached(const QString &sha512) const
-{
-    return {checksumMatches("sha512sum", sha512, m_layout.cachedDistribution(sha512)) + QStringLiteral(" || exit 1"),
-            {}, false, 120000};
-}
+namespace {
 
-CommandRequest SparkScripts::downloadDistribution(const QString &url, const QString &sha512) const
+/// Downloads URL to TARGET through TARGET.part, kept only when its SHA-512 matches.
+CommandRequest download(const QString &url, const QString &sha512, const QString &target, bool httpsOnly)
 {
-    const QString target = m_layout.cachedDistribution(sha512);
     const QString part = target + QStringLiteral(".part");
     return {ShellCommand::allOf({ShellCommand(QStringLiteral("mkdir"), {QStringLiteral("-p"), QFileInfo(target).path()})})
-                + QStringLiteral(" && { ") + fetch(url, part, true) + QStringLiteral("; }")
+                + QStringLiteral(" && { ") + fetch(url, part, httpsOnly) + QStringLiteral("; }")
                 + QStringLiteral(" && { ") + checksumMatches("sha512sum", sha512, part)
                 + QStringLiteral(" || { echo 'the download does not match its SHA-512; it was not used' >&2; ")
                 + sh(QStringLiteral("rm"), {QStringLiteral("-f"), part}) + QStringLiteral("; exit 4; }; }")
                 + QStringLiteral(" && ") + sh(QStringLiteral("mv"), {QStringLiteral("-f"), part, target}),
             {}, false, 60 * 60 * 1000};
+}
+
+} // namespace
+
+CommandRequest SparkScripts::fileCached(const QString &path, const QString &sha512)
+{
+    return {checksumMatches("sha512sum", sha512, path) + QStringLiteral(" || exit 1"), {}, false, 120000};
+}
+
+CommandRequest SparkScripts::fetchFile(const QString &url, const QString &sha512, const QString &target)
+{
+    return download(url, sha512, target, false);
+}
+
+CommandRequest SparkScripts::distributionCached(const QString &sha512) const
+{
+    return fileCached(m_layout.cachedDistribution(sha512), sha512);
+}
+
+CommandRequest SparkScripts::downloadDistribution(const QString &url, const QString &sha512) const
+{
+    return download(url, sha512, m_layout.cachedDistribution(sha512), true);
 }
 
 CommandRequest SparkScripts::shareDistribution(const QString &sha512, const QString &address, int port) const
@@ -120,10 +138,7 @@ CommandRequest SparkScripts::stopSharingDistribution() const
 
 CommandRequest SparkScripts::fetchDistribution(const QString &url, const QString &sha512) const
 {
-    CommandRequest request = downloadDistribution(url, sha512);
-    request.script.replace(fetch(url, m_layout.cachedDistribution(sha512) + QStringLiteral(".part"), true),
-                           fetch(url, m_layout.cachedDistribution(sha512) + QStringLiteral(".part"), false));
-    return request;
+    return fetchFile(url, sha512, m_layout.cachedDistribution(sha512));
 }
 
 CommandRequest SparkScripts::unpacked(const QString &sha512) const
@@ -293,6 +308,8 @@ def holds(s):
         return s.get("status") == "ALIVE" and s.get("url") == arg
     if what == "workers":
         return len(alive(s)) >= int(arg)
+    if what == "exactly":
+        return len(alive(s)) == int(arg)
     host, port = arg.rsplit(":", 1)
     return not any(w.get("host") == host and w.get("webuiaddress", "").endswith(":" + port) for w in alive(s))
 last = "no answer"
@@ -331,6 +348,11 @@ CommandRequest SparkScripts::waitForMasterAlive(const QString &address, int webU
 CommandRequest SparkScripts::waitForAliveWorkers(const QString &address, int webUiPort, int count, int seconds)
 {
     return waitForMaster(address, webUiPort, QStringLiteral("workers"), QString::number(count), seconds);
+}
+
+CommandRequest SparkScripts::waitForExactlyAliveWorkers(const QString &address, int webUiPort, int count, int seconds)
+{
+    return waitForMaster(address, webUiPort, QStringLiteral("exactly"), QString::number(count), seconds);
 }
 
 CommandRequest SparkScripts::waitForWorkerGone(const QString &address, int webUiPort,

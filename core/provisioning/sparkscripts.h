@@ -20,7 +20,10 @@ public:
     static CommandRequest javaPresent();
     static CommandRequest installJava();
 
-    // The distribution, cached by checksum on each host.
+    // Files cached by checksum on each host (the distribution, an image archive).
+    static CommandRequest fileCached(const QString &path, const QString &sha512);
+    /// Fetches from the master (plain http on the private network), checked against its SHA-512.
+    static CommandRequest fetchFile(const QString &url, const QString &sha512, const QString &target);
     CommandRequest distributionCached(const QString &sha512) const;
     CommandRequest downloadDistribution(const QString &url, const QString &sha512) const;
     /// On the master: serves the cached distribution to the workers over the private network
@@ -50,6 +53,8 @@ public:
     static CommandRequest waitForMasterAlive(const QString &address, int webUiPort, int seconds);
     /// ...or lists at least `count` ALIVE workers...
     static CommandRequest waitForAliveWorkers(const QString &address, int webUiPort, int count, int seconds);
+    /// ...or exactly `count` (after workers were taken away without a decommission)...
+    static CommandRequest waitForExactlyAliveWorkers(const QString &address, int webUiPort, int count, int seconds);
     /// ...or no longer lists the worker at host:webUiPort as ALIVE (DECOMMISSIONED, DEAD or gone).
     static CommandRequest waitForWorkerGone(const QString &address, int webUiPort,
                                             const QString &workerHost, int workerWebUiPort, int seconds);

@@ -88,12 +88,6 @@ private:
     QPointer<QNetworkReply> m_reply;
 };
 
-/// The port the master serves the distribution on while workers fetch it: fixed per cluster.
-int sharingPort(const QString &clusterName)
-{
-    return 20000 + int(qHash(clusterName) % 10000);
-}
-
 } // namespace
 
 StandaloneRecipe::StandaloneRecipe(const ClusterSpec &spec, Machine *master, std::shared_ptr<RunContext> context)
@@ -158,7 +152,7 @@ TaskGroup *StandaloneRecipe::prepareMachine(Machine *machine, bool isMaster, boo
         group->addTask(tagged(download, machine));
     } else {
         const QString masterAddress = m_master->address();
-        const int port = sharingPort(m_spec.name);
+        const int port = m_layout.sharingPort();
         auto *fetch = new ScriptStep(Tr::tr("Copy Spark from the master"), machine, cached, [scripts, context, masterAddress, port] {
             const QString host = masterAddress.contains(QLatin1Char(':')) ? QLatin1Char('[') + masterAddress + QLatin1Char(']') : masterAddress;
             return scripts.fetchDistribution(QStringLiteral("http://%1:%2/spark.tgz").arg(host).arg(port), context->sha512);
@@ -256,7 +250,7 @@ Task *StandaloneRecipe::shareStep() const
     const SparkScripts scripts(m_layout);
     const std::shared_ptr<RunContext> context = m_context;
     const QString address = m_master->address();
-    const int port = sharingPort(m_spec.name);
+    const int port = m_layout.sharingPort();
     return tagged(new ScriptStep(Tr::tr("Share Spark with the workers on port %1").arg(port), m_master,
                                  [scripts] { return scripts.sharingDistribution(); },
                                  [scripts, context, address, port] { return scripts.shareDistribution(context->sha512, address, port); }),

@@ -2,6 +2,7 @@
 
 #include "provisioning/clusterlayout.h"
 #include "provisioning/machine.h"
+#include "provisioning/runcontext.h"
 #include "provisioning/sharedfolderrecipe.h"
 #include "render/systemdunit.h"
 #include "provisioning/taskgroup.h"
@@ -21,14 +22,6 @@ struct WorkerSlot
     Machine *machine = nullptr;
     int instance = 1;
     int webUiPort = 8081;
-};
-
-/// Values learnt while a run is under way and shared by the steps that need them.
-struct RunContext
-{
-    QString sha512;  ///< of the distribution
-    Secret secret;   ///< spark.authenticate.secret: read from the master, or new
-    Secret jupyterToken; ///< Jupyter's login token: read from the master, or new
 };
 
 /// Builds the task graphs of a Spark standalone cluster's operations (up, adding and removing

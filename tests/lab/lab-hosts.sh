@@ -15,6 +15,10 @@
 #   lab-hosts.sh add-user hN USER  a user on hN only, password read from stdin; sshd on hN takes
 #                                  its password and its own ~/.ssh/authorized_keys (home in the lab dir)
 #   lab-hosts.sh del-user hN USER  remove that user from hN again
+#   lab-hosts.sh dockerd start|stop  a Docker engine on every host, started over SSH like on a real
+#                                  machine (`docker` there reaches it at the default socket: start
+#                                  the lab with PRIVATE_DIRS="/opt /srv /root /run /var/lib/docker
+#                                  /etc/docker"); stop kills them by PID (also done by `down`)
 #
 # Environment:
 #   SPARKDECK_LAB_DIR     state directory (default /tmp/sparkdeck-lab); see README.md for its files
@@ -41,7 +45,7 @@ MAX_SLOTS=8
 
 say() { echo "$SELF: $*"; }
 die() { echo "$SELF: error: $*" >&2; exit 1; }
-usage() { sed -n '5,17s/^#   //p' "$0" >&2; exit 2; }
+usage() { sed -n '5,21s/^#   //p' "$0" >&2; exit 2; }
 
 # Lab dir lock (fd 9) serialises the subcommands of one lab; the global lock (fd 8) serialises
 # the choice and creation of bridges between labs. Daemons started here get both closed.
@@ -128,6 +132,7 @@ teardown_slot() { # prefix bridge [hostsdir]
 # Stop what this lab dir started. Only touches the bridge and namespaces if the bridge is ours.
 down_own() {
     local prefix br alias=""
+    stop_dockerds
     if [ -f "$LAB/lab.state" ] && [ "$(id -u)" = 0 ]; then
         prefix=$(state_get prefix); br=$(state_get bridge)
         [ -e "/sys/class/net/$br" ] && alias=$(cat "/sys/class/net/$br/ifalias" 2>/dev/null || true)
@@ -593,6 +598,68 @@ del_user() { # index user
     say "h$i has no user $user any more"
 }
 
+# Docker engines on the hosts. Each host's dockerd has its socket and pid file in the host's
+# private /run; the pid (this machine's PID space) is kept in the lab dir to stop it by PID.
+dockerd_private() {
+    local p
+    for p in /run /var/lib/docker /etc/docker; do
+        case " $(state_get private_dirs) " in *" $p "*) ;; *) return 1 ;; esac
+    done
+}
+
+start_dockerds() {
+    need_up
+    dockerd_private || die "dockerd needs private /run /var/lib/docker /etc/docker; start the lab with" \
+        "PRIVATE_DIRS=\"/opt /srv /root /run /var/lib/docker /etc/docker\" $SELF up N"
+    command -v dockerd >/dev/null || die "dockerd is not installed (Debian package docker.io)"
+    local n i d sock t pid
+    n=$(state_get hosts)
+    for i in $(seq 1 "$n"); do
+        d=$LAB/hosts/h$i
+        [ -S "$d/root/run/docker.sock" ] && alive "$(cat "$d/dockerd.pid" 2>/dev/null || true)" && continue
+        ssh -F "$LAB/ssh_config" "h$i" \
+            "setsid -f dockerd --pidfile /run/docker.pid </dev/null >'$d/dockerd.log' 2>&1" 8>&- 9>&- ||
+            die "could not start dockerd on h$i over SSH"
+    done
+    for i in $(seq 1 "$n"); do
+        d=$LAB/hosts/h$i; sock=unix://$d/root/run/docker.sock; t=600
+        until docker -H "$sock" version >/dev/null 2>&1 && [ -s "$d/root/run/docker.pid" ]; do
+            t=$((t - 1)); [ "$t" -gt 0 ] || die "dockerd on h$i did not come up: $(tail -n 3 "$d/dockerd.log" | tr '\n' ' ')"
+            sleep 0.1
+        done
+        pid=$(cat "$d/root/run/docker.pid")
+        echo "$pid" > "$d/dockerd.pid"
+    done
+    say "dockerd runs on h1..h$n (sockets: $LAB/hosts/hN/root/run/docker.sock)"
+}
+
+# dockerd stops its containers on SIGTERM; what a shim may leave goes with the host at `down`.
+stop_dockerds() {
+    local f pids=""
+    for f in "$LAB"/hosts/h*/dockerd.pid; do
+        [ -f "$f" ] || continue
+        alive "$(cat "$f")" && pids="$pids $(cat "$f")"
+        rm -f "$f"
+    done
+    [ -n "$pids" ] || return 0
+    # shellcheck disable=SC2086
+    kill -TERM $pids 2>/dev/null || true
+    # shellcheck disable=SC2086
+    wait_gone 30 $pids && return 0
+    # shellcheck disable=SC2086
+    kill_pids $pids
+}
+
+dockerd_cmd() {
+    need_up
+    lock_lab
+    case ${1:-} in
+        start) start_dockerds ;;
+        stop) stop_dockerds; say "dockerd stopped on every host" ;;
+        *) usage ;;
+    esac
+}
+
 status() {
     if [ -f "$LAB/unavailable" ]; then say "unavailable: $(cat "$LAB/unavailable")"; exit 3; fi
     [ -f "$LAB/lab.state" ] && [ -f "$LAB/hosts.txt" ] || { say "no lab is up in $LAB"; exit 3; }
@@ -614,5 +681,6 @@ case ${1:-} in
     down) down ;;
     status) status ;;
     stop-sshd|start-sshd|rekey|restore-key|disconnect|reconnect|exec|add-user|del-user) host_cmd "$@" ;;
+    dockerd) dockerd_cmd "${2:-}" ;;
     *) usage ;;
 esac
