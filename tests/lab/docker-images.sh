@@ -25,6 +25,9 @@ out=$(cd "$1" && pwd)
 base=sparkdeck-test/debian:bookworm
 tag=sparkdeck-test/spark:$version
 log=$out/docker-images.log
+# Two builds into one OUT_DIR (two tests, two engines) take turns: they share the debootstrap tree.
+exec 9>"$out/.lock"
+flock 9
 : > "$log"
 fail() { echo "$(basename "$0"): $1 (see $log)" >&2; exit 1; }
 
