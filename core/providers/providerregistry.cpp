@@ -2,6 +2,7 @@
 
 #include "providers/aws/ec2provider.h"
 #include "providers/digitalocean/digitaloceanprovider.h"
+#include "providers/virtualbox/virtualboxprovider.h"
 
 #include <QCoreApplication>
 
@@ -56,9 +57,10 @@ Result<std::unique_ptr<MachineProvider>> ProviderRegistry::create(const Provider
         return DigitalOceanProvider::create(settings);
     case Provider::Ec2:
         return Ec2Provider::create(settings);
+    case Provider::VirtualBox:
+        return VirtualBoxProvider::create(settings);
     case Provider::Gce:
     case Provider::OpenStack:
-    case Provider::VirtualBox:
     case Provider::Existing:
     case Provider::Local:
         break;

@@ -3,6 +3,7 @@
 // ClientToken recorded before the call), throttling, eventual consistency, paging, a launch
 // that stops half-way, an answer that never comes, and teardown.
 #include "fakeec2.h"
+#include "providercalls.h"
 #include "providers/aws/ec2client.h"
 #include "providers/aws/ec2provider.h"
 #include "providers/resourcejournal.h"
@@ -24,22 +25,6 @@ const QString PublicKey = QStringLiteral("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH
 AwsCredentials credentials(const QString &secret = QStringLiteral("fake/secret+key=for-tests"))
 {
     return {QStringLiteral("ASIAFAKEKEYFORTESTS"), Secret(secret), Secret(QStringLiteral("session/token+value="))};
-}
-
-/// Waits for one provider callback and gives its result; nullopt when none came.
-template<typename T>
-std::optional<Result<T>> await(const std::function<void(QObject *, MachineProvider::Callback<T>)> &call)
-{
-    QObject context;
-    std::optional<Result<T>> result;
-    call(&context, [&result](const Result<T> &value) { result = value; });
-    (void)QTest::qWaitFor([&result] { return result.has_value(); }, 30000); // nullopt says it timed out
-    return result;
-}
-
-QString messageOf(const Status &status)
-{
-    return status ? QString() : status.errorMessage();
 }
 
 } // namespace
@@ -67,10 +52,11 @@ private Q_SLOTS:
 private:
     std::unique_ptr<Ec2Provider> makeProvider(const AwsCredentials &keys = credentials()) const;
     MachineRequest request(int machines) const;
-    std::optional<Result<QList<ProvidedMachine>>> create(Ec2Provider &provider, const MachineRequest &machines);
-    /// What `down` does with a provider: every outstanding resource, newest first, then the
-    /// sweep by tag. Returns the first failure.
-    Status down(Ec2Provider &provider);
+    std::optional<Result<QList<ProvidedMachine>>> create(Ec2Provider &provider, const MachineRequest &machines)
+    {
+        return createMachines(provider, machines, *m_journal);
+    }
+    Status down(Ec2Provider &provider) { return tearDown(provider, *m_journal, QStringLiteral("demo")); }
 
     std::unique_ptr<FakeEc2> m_ec2;
     std::unique_ptr<QTemporaryDir> m_state;
@@ -120,40 +106,6 @@ MachineRequest tst_Ec2Provider::request(int machines) const
     request.sshPublicKey = PublicKey;
     request.sshSourceCidr = UserAddress;
     return request;
-}
-
-std::optional<Result<QList<ProvidedMachine>>> tst_Ec2Provider::create(Ec2Provider &provider, const MachineRequest &machines)
-{
-    return await<QList<ProvidedMachine>>([&](QObject *context, MachineProvider::Callback<QList<ProvidedMachine>> done) {
-        provider.createMachines(machines, m_journal.get(), context, done);
-    });
-}
-
-Status tst_Ec2Provider::down(Ec2Provider &provider)
-{
-    const QList<CloudResource> outstanding = m_journal->outstanding();
-    for (auto it = outstanding.crbegin(); it != outstanding.crend(); ++it) {
-        const auto destroyed = await<std::monostate>([&](QObject *context, MachineProvider::StatusCallback done) {
-            provider.destroy(*it, context, done);
-        });
-        if (!destroyed || !*destroyed)
-            return destroyed ? *destroyed : Status(Error{QStringLiteral("no answer to destroy")});
-        if (const Status recorded = m_journal->recordDeleted(it->key); !recorded)
-            return recorded;
-    }
-    const auto tagged = await<QList<CloudResource>>([&](QObject *context, MachineProvider::Callback<QList<CloudResource>> done) {
-        provider.findTagged(QStringLiteral("demo"), context, done);
-    });
-    if (!tagged || !*tagged)
-        return Error{tagged ? tagged->errorMessage() : QStringLiteral("no answer to findTagged")};
-    for (const CloudResource &resource : tagged->value()) {
-        const auto destroyed = await<std::monostate>([&](QObject *context, MachineProvider::StatusCallback done) {
-            provider.destroy(resource, context, done);
-        });
-        if (!destroyed || !*destroyed)
-            return destroyed ? *destroyed : Status(Error{QStringLiteral("no answer to destroy")});
-    }
-    return success();
 }
 
 void tst_Ec2Provider::listsRegionsSizesAndDebianImages()
@@ -303,23 +255,19 @@ void tst_Ec2Provider::findTaggedFollowsEveryPage()
     const auto created = create(*provider, request(5));
     QVERIFY(created && *created);
 
-    const auto tagged = await<QList<CloudResource>>([&](QObject *context, MachineProvider::Callback<QList<CloudResource>> done) {
-        provider->findTagged(QStringLiteral("demo"), context, done);
-    });
-    QVERIFY(tagged && *tagged);
+    const Result<QList<CloudResource>> tagged = findTagged(*provider, QStringLiteral("demo"));
+    QVERIFY(tagged);
     QStringList kinds;
-    for (const CloudResource &resource : tagged->value())
+    for (const CloudResource &resource : tagged.value())
         kinds << resource.kind;
     QCOMPARE(kinds, QStringList({QStringLiteral("machine"), QStringLiteral("machine"), QStringLiteral("machine"),
                                  QStringLiteral("machine"), QStringLiteral("machine"), QStringLiteral("security_group"),
                                  QStringLiteral("key_pair")}));
     QCOMPARE(m_ec2->calls(QStringLiteral("DescribeInstances")).size(), 3); // pages of 2, 2 and 1
 
-    const auto other = await<QList<CloudResource>>([&](QObject *context, MachineProvider::Callback<QList<CloudResource>> done) {
-        provider->findTagged(QStringLiteral("another"), context, done);
-    });
-    QVERIFY(other && *other);
-    QVERIFY(other->value().isEmpty());
+    const Result<QList<CloudResource>> other = findTagged(*provider, QStringLiteral("another"));
+    QVERIFY(other);
+    QVERIFY(other.value().isEmpty());
 }
 
 void tst_Ec2Provider::failureMidwayLeavesThreeRecordedAndDownDeletesThree()
@@ -432,11 +380,8 @@ void tst_Ec2Provider::teardownWaitsForTheInstancesBeforeDeletingTheGroup()
 
     // Gone already: destroying again succeeds.
     for (const CloudResource &resource : m_journal->resources()) {
-        const auto again = await<std::monostate>([&](QObject *context, MachineProvider::StatusCallback done) {
-            provider->destroy(resource, context, done);
-        });
-        QVERIFY(again);
-        QVERIFY2(*again, qPrintable(messageOf(*again)));
+        const Status again = destroyResource(*provider, resource);
+        QVERIFY2(again, qPrintable(messageOf(again)));
     }
 }
 

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "providers/machineprovider.h"
+#include "providers/resourcejournal.h"
+
+#include <QtTest>
+
+#include <functional>
+#include <optional>
+
+namespace SparkDeck::Test {
+
+/// Waits for one provider callback and gives its result; nullopt when none came in 30 s.
+template<typename T>
+std::optional<Result<T>> await(const std::function<void(QObject *, MachineProvider::Callback<T>)> &call)
+{
+    QObject context;
+    std::optional<Result<T>> result;
+    call(&context, [&result](const Result<T> &value) { result = value; });
+    (void)QTest::qWaitFor([&result] { return result.has_value(); }, 30000); // nullopt says it timed out
+    return result;
+}
+
+inline std::optional<Result<QList<ProvidedMachine>>> createMachines(MachineProvider &provider, const MachineRequest &request,
+                                                                    ResourceJournal &journal)
+{
+    return await<QList<ProvidedMachine>>([&](QObject *context, MachineProvider::Callback<QList<ProvidedMachine>> done) {
+        provider.createMachines(request, &journal, context, done);
+    });
+}
+
+inline Status destroyResource(MachineProvider &provider, const CloudResource &resource)
+{
+    const auto destroyed = await<std::monostate>([&](QObject *context, MachineProvider::StatusCallback done) {
+        provider.destroy(resource, context, done);
+    });
+    return destroyed ? *destroyed : Status(Error{QStringLiteral("no answer to destroy")});
+}
+
+inline Result<QList<CloudResource>> findTagged(MachineProvider &provider, const QString &clusterName)
+{
+    const auto tagged = await<QList<CloudResource>>([&](QObject *context, MachineProvider::Callback<QList<CloudResource>> done) {
+        provider.findTagged(clusterName, context, done);
+    });
+    return tagged ? *tagged : Result<QList<CloudResource>>(Error{QStringLiteral("no answer to findTagged")});
+}
+
+/// What `down` does with a provider: every outstanding resource of the journal, newest first,
+/// then the sweep of what carries the cluster's tag. Stops at the first failure.
+inline Status tearDown(MachineProvider &provider, ResourceJournal &journal, const QString &clusterName)
+{
+    const QList<CloudResource> outstanding = journal.outstanding();
+    for (auto it = outstanding.crbegin(); it != outstanding.crend(); ++it) {
+        if (const Status destroyed = destroyResource(provider, *it); !destroyed)
+            return destroyed;
+        if (const Status recorded = journal.recordDeleted(it->key); !recorded)
+            return recorded;
+    }
+    const Result<QList<CloudResource>> tagged = findTagged(provider, clusterName);
+    if (!tagged)
+        return Error{tagged.errorMessage()};
+    for (const CloudResource &resource : tagged.value()) {
+        if (const Status destroyed = destroyResource(provider, resource); !destroyed)
+            return destroyed;
+    }
+    return success();
+}
+
+inline QString messageOf(const Status &status)
+{
+    return status ? QString() : status.errorMessage();
+}
+
+} // namespace SparkDeck::Test
