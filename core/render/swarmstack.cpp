@@ -59,7 +59,8 @@ void emitList(YAML::Emitter &out, const QStringList &values)
     out << YAML::EndSeq;
 }
 
-void emitCommonParts(YAML::Emitter &out, const SwarmStack &stack, const QStringList &command)
+void emitCommonParts(YAML::Emitter &out, const SwarmStack &stack, const QStringList &command,
+                     const QString &daemonMemory = QString())
 {
     out << YAML::Key << "image";
     quoted(out, stack.image);
@@ -76,8 +77,10 @@ void emitCommonParts(YAML::Emitter &out, const SwarmStack &stack, const QStringL
     out << YAML::Key << "SPARKDECK_SPARK_DEFAULTS" << YAML::Value << YAML::Literal
         << text(SparkConfigRenderer::sparkDefaultsWithoutSecret(stack.stackName,
                                                                  stack.masterUrl()));
-    out << YAML::Key << "SPARK_DAEMON_MEMORY";
-    quoted(out, QStringLiteral("%1m").arg(kWorkerDaemonMebibytes));
+    if (!daemonMemory.isEmpty()) {
+        out << YAML::Key << "SPARK_DAEMON_MEMORY";
+        quoted(out, daemonMemory);
+    }
     out << YAML::EndMap;
 
     out << YAML::Key << "secrets" << YAML::Value << YAML::BeginSeq << YAML::BeginMap;
@@ -161,7 +164,8 @@ void emitWorker(YAML::Emitter &out, const SwarmStack &stack)
                      QStringLiteral("--webui-port"), QString::number(stack.workerWebUiPort),
                      QStringLiteral("--work-dir"),
                      QLatin1String(SwarmStack::kSparkHome) + QStringLiteral("/work-dir"),
-                     stack.masterUrl()});
+                     stack.masterUrl()},
+                    QStringLiteral("%1m").arg(kWorkerDaemonMebibytes));
     emitNetworks(out, {});
 
     out << YAML::Key << "deploy" << YAML::Value << YAML::BeginMap;

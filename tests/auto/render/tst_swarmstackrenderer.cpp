@@ -119,6 +119,7 @@ void tst_SwarmStackRenderer::masterRunsSparkClassOnTheManager()
     QCOMPARE(master["deploy"]["replicas"].as<int>(), 1);
     QCOMPARE(str(master["deploy"]["endpoint_mode"]), QStringLiteral("dnsrr"));
     QCOMPARE(list(master["deploy"]["placement"]["constraints"]), QStringList{"node.role == manager"});
+    QVERIFY(!master["environment"]["SPARK_DAEMON_MEMORY"]); // Spark's default heap, as standalone
     QStringList published;
     for (const YAML::Node &port : master["ports"]) {
         QCOMPARE(str(port["mode"]), QStringLiteral("host")); // the routing mesh needs IPVS
