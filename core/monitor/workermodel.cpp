@@ -102,6 +102,15 @@ const WorkerStatus *WorkerModel::workerAt(const WorkerPlace &place) const
     return best;
 }
 
+const WorkerStatus *WorkerModel::aliveWorkerOutside(const QSet<QString> &shownIds) const
+{
+    for (const WorkerStatus &worker : m_status.workers) {
+        if (worker.state == WorkerState::Alive && !shownIds.contains(worker.id))
+            return &worker;
+    }
+    return nullptr;
+}
+
 void WorkerModel::recompute()
 {
     QList<Row> rows;
@@ -118,12 +127,16 @@ void WorkerModel::recompute()
         row.name = tr("Worker %1").arg(i + 1);
         row.host = sharedAddress ? QStringLiteral("%1:%2").arg(place.address).arg(place.webUiPort)
                                  : place.address;
-        const WorkerStatus *worker = m_hasStatus ? workerAt(place) : nullptr;
+        const WorkerStatus *worker = !m_hasStatus      ? nullptr
+                                     : place.isAnywhere() ? aliveWorkerOutside(placedIds)
+                                                          : workerAt(place);
         if (worker) {
             row.worker = *worker;
             row.listed = true;
             placedIds.insert(worker->id);
         }
+        if (place.isAnywhere())
+            row.host = worker ? worker->host : QString();
         const bool alive = worker && worker->state == WorkerState::Alive;
         const bool leaving = i >= m_count;
         const bool joining = m_inTransition && i >= m_previous && i < m_count;

@@ -3,15 +3,19 @@
 #include "monitor/masterstatus.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 
 namespace SparkDeck {
 
 /// Where a worker of the cluster runs: the machine's private address and the worker's web UI
-/// port (which tells apart several workers on one computer).
+/// port (which tells apart several workers on one computer). An empty address is a place the
+/// cluster does not choose (a Docker swarm replica): it shows any running worker not shown yet.
 struct WorkerPlace
 {
     QString address;
     int webUiPort = 0;
+
+    bool isAnywhere() const { return address.isEmpty(); }
 };
 
 /// The cluster's workers as the dashboard shows them, one row per worker the cluster should
@@ -96,6 +100,7 @@ private:
 
     void recompute();
     const WorkerStatus *workerAt(const WorkerPlace &place) const;
+    const WorkerStatus *aliveWorkerOutside(const QSet<QString> &shownIds) const;
 
     QList<WorkerPlace> m_places;
     MasterStatus m_status;

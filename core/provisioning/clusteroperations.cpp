@@ -32,6 +32,18 @@ int ClusterOperations::maxWorkers() const
     return isSwarm() ? Limits::kMaxWorkers : int(m_machines->slots().size());
 }
 
+QList<WorkerPlace> ClusterOperations::workerPlaces() const
+{
+    QList<WorkerPlace> places;
+    if (isSwarm()) {
+        places.fill(WorkerPlace{}, maxWorkers());
+        return places;
+    }
+    for (const WorkerSlot &slot : m_machines->slots())
+        places << WorkerPlace{slot.machine->address(), slot.webUiPort};
+    return places;
+}
+
 SwarmRecipe ClusterOperations::swarmRecipe(const std::shared_ptr<RunContext> &context) const
 {
     SwarmRecipe recipe(m_spec, m_machines->master(), context);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "monitor/workermodel.h"
 #include "provisioning/clustermachines.h"
 #include "provisioning/clusterstatefile.h"
 #include "provisioning/operationrunner.h"
@@ -41,6 +42,9 @@ public:
     int currentWorkerCount() const;
     /// How many workers the machines can hold.
     int maxWorkers() const;
+    /// Where the dashboard shows each worker: the slots' machines, or for swarm places Docker
+    /// chooses (any running worker).
+    QList<WorkerPlace> workerPlaces() const;
     /// spark.deploy: swarm (the same operations, on Docker swarm).
     bool isSwarm() const { return m_spec.spark.deploy == DeployMode::Swarm; }
 

@@ -426,10 +426,7 @@ bool ClusterWindow::loadCluster(const ClusterSpec &spec, QString *errorMessage)
     }
     m_operations = operations;
 
-    QList<WorkerPlace> places;
-    for (const WorkerSlot &slot : operations->machines().slots())
-        places << WorkerPlace{slot.machine->address(), slot.webUiPort};
-    m_workerModel->setPlaces(places);
+    m_workerModel->setPlaces(operations->workerPlaces());
     m_workerModel->setWorkerCount(clusterIsUp() ? operations->currentWorkerCount() : 0);
     m_workerModel->clearStatus();
     m_strip->setRange(0, operations->maxWorkers());

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void rowsFollowTheCountAndTheMastersStates();
     void severalWorkersOnOneComputerAreToldApartByPort();
     void theRunningEntryOfAPlaceWins();
+    void placesDockerChoosesShowTheRunningWorkers();
     void scalingUpShowsStartingUntilAlive();
     void scalingDownShowsDecommissioningThenDecommissionedOrStopped();
     void aFailedScaleUpDropsTheJoiningRows();
@@ -127,6 +128,21 @@ void tst_WorkerModel::severalWorkersOnOneComputerAreToldApartByPort()
                                worker(QStringLiteral("127.0.0.1"), 8081, WorkerState::Alive)}));
     QCOMPARE(tiles(), QList<Tile>({Tile::Alive, Tile::Missing, Tile::Alive}));
     QCOMPARE(m_model->data(m_model->index(1, WorkerModel::HostColumn)).toString(), QStringLiteral("127.0.0.1:8082"));
+}
+
+void tst_WorkerModel::placesDockerChoosesShowTheRunningWorkers()
+{
+    // Swarm replicas: the workers' addresses are the containers', unknown beforehand.
+    m_model->setPlaces(QList<WorkerPlace>(4));
+    m_model->setWorkerCount(3);
+    m_model->setStatus(status({worker(QStringLiteral("10.0.1.7"), 8081, WorkerState::Dead),
+                               worker(QStringLiteral("10.0.1.3"), 8081, WorkerState::Alive),
+                               worker(QStringLiteral("10.0.1.4"), 8081, WorkerState::Alive)}));
+    QCOMPARE(tiles(), QList<Tile>({Tile::Alive, Tile::Alive, Tile::Missing}));
+    QCOMPARE(m_model->data(m_model->index(1, WorkerModel::HostColumn)).toString(), QStringLiteral("10.0.1.4"));
+    QCOMPARE(m_model->data(m_model->index(2, WorkerModel::HostColumn)).toString(), QString());
+    m_model->beginTransition(4, WorkerModel::Transition::Scale);
+    QCOMPARE(tiles(), QList<Tile>({Tile::Alive, Tile::Alive, Tile::Missing, Tile::Starting}));
 }
 
 void tst_WorkerModel::theRunningEntryOfAPlaceWins()
