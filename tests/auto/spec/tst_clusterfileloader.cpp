@@ -2,6 +2,7 @@
 // out, hosts in both spellings, and every problem of a file reported in one pass.
 #include "spec/clusterfileloader.h"
 
+#include <QTemporaryFile>
 #include <QtTest>
 
 using namespace SparkDeck;
@@ -27,6 +28,9 @@ class tst_ClusterFileLoader : public QObject
 private Q_SLOTS:
     void readsEveryDocumentedField();
     void readsACloudProvidersChoicesAndLease();
+    void swarmRunsOnThisComputerOrOnExistingHosts_data();
+    void swarmRunsOnThisComputerOrOnExistingHosts();
+    void readsTheSwarmImageArchive();
     void fillsDefaultsForWhatIsLeftOut();
     void emptySectionsMeanDefaults();
     void acceptsHostsAsAddressesOrMappings();
@@ -86,6 +90,37 @@ void tst_ClusterFileLoader::readsACloudProvidersChoicesAndLease()
     QVERIFY(machines.expiresAfter.has_value());
     QCOMPARE(machines.expiresAfter->seconds(), 3 * 3600);
     QVERIFY(loaded.spec.machines.hosts.isEmpty());
+}
+
+void tst_ClusterFileLoader::swarmRunsOnThisComputerOrOnExistingHosts_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::newRow("this computer, a single-node swarm")
+        << QByteArray("name: demo\nmachines:\n  provider: local\nspark:\n  deploy: swarm\n");
+    // A swarm places any number of worker containers on its nodes: not one worker per host.
+    QTest::newRow("existing hosts, more workers than hosts")
+        << QByteArray("name: demo\nmachines:\n  provider: existing\n  hosts: [10.0.0.11, 10.0.0.12]\n"
+                      "spark:\n  deploy: swarm\nworkers:\n  count: 5\n");
+}
+
+void tst_ClusterFileLoader::swarmRunsOnThisComputerOrOnExistingHosts()
+{
+    QFETCH(QByteArray, yaml);
+    const LoadedClusterFile loaded = ClusterFileLoader::loadText(yaml);
+    QVERIFY2(loaded.diagnostics.isEmpty(), qPrintable(formatted(loaded.diagnostics).join(QLatin1Char('\n'))));
+    QCOMPARE(toString(loaded.spec.spark.deploy), QStringLiteral("swarm"));
+}
+
+void tst_ClusterFileLoader::readsTheSwarmImageArchive()
+{
+    QTemporaryFile archive;
+    QVERIFY(archive.open());
+    const LoadedClusterFile loaded = ClusterFileLoader::loadText(
+        "name: demo\nspark:\n  deploy: swarm\n  image: local/spark:3.5.8\n  image_archive: "
+        + archive.fileName().toUtf8() + "\n");
+    QVERIFY2(loaded.diagnostics.isEmpty(), qPrintable(formatted(loaded.diagnostics).join(QLatin1Char('\n'))));
+    QCOMPARE(loaded.spec.spark.imageArchive, archive.fileName());
+    QCOMPARE(loaded.spec.spark.image, QStringLiteral("local/spark:3.5.8"));
 }
 
 void tst_ClusterFileLoader::fillsDefaultsForWhatIsLeftOut()
