@@ -1,6 +1,9 @@
 #include "clustercommand.h"
 
+#include "provideraccess.h"
 #include "sshprompts.h"
+
+#include "providers/providerregistry.h"
 
 #include "provisioning/operationrunner.h"
 #include "provisioning/clusterstatefile.h"
@@ -68,7 +71,7 @@ bool ClusterCommand::prepare(const QCommandLineParser &parser, QTextStream &err)
                                          : QStringLiteral("sparkdeck.*.warning=false"));
     askAtTerminal(m_pool);
     m_operations = std::make_unique<ClusterOperations>(loaded.spec, stateDirectory, &m_pool);
-    const Status opened = m_operations->open();
+    const Status opened = m_operations->open(machinesRequired());
     if (!opened.ok()) {
         err << m_file << ": error: " << opened.errorMessage() << '\n';
         return false;
@@ -166,6 +169,28 @@ int ClusterCommand::runOperation(const Result<OperationRunner *> &created, QText
     err << tr("Failed: ") << outcome.message << '\n'
         << tr("Fix the cause and run the same command again: finished steps are only checked.") << '\n';
     return Failure;
+}
+
+int ClusterCommand::tearDown(bool deleteData, QTextStream &out, QTextStream &err)
+{
+    const bool provided = ProviderRegistry::createsMachines(spec().machines.provider);
+    int code = Success;
+    if (m_operations->hasMachines()) {
+        code = runOperation(m_operations->down(deleteData), out, err);
+        if (!provided || code == BadInput)
+            return code;
+        if (code != Success)
+            err << tr("Spark was not stopped cleanly; the machines are deleted all the same.") << '\n';
+    }
+    if (!provided)
+        return code;
+    ProviderAccess access(spec());
+    const Result<MachineProvider *> provider = access.open(err);
+    if (!provider) {
+        err << m_file << ": error: " << provider.errorMessage() << '\n';
+        return Failure;
+    }
+    return runOperation(m_operations->destroyMachines(*provider), out, err);
 }
 
 } // namespace SparkDeck::Cli

@@ -1,5 +1,6 @@
 #include "downcommand.h"
 
+#include "providers/providerregistry.h"
 
 #include <QCoreApplication>
 
@@ -28,10 +29,13 @@ int DownCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
 {
     if (!prepare(parser, err))
         return BadInput;
-    const int code = runOperation(operations().down(parser.isSet(QStringLiteral("delete-data"))), out, err);
+    const int code = tearDown(parser.isSet(QStringLiteral("delete-data")), out, err);
     if (code != Success)
         return code;
-    out << tr("Cluster '%1' is down: no Spark daemon of it runs and its files are removed.").arg(spec().name) << '\n';
+    if (ProviderRegistry::createsMachines(spec().machines.provider))
+        out << tr("Cluster '%1' is down: its machines and everything made for them are deleted.").arg(spec().name) << '\n';
+    else
+        out << tr("Cluster '%1' is down: no Spark daemon of it runs and its files are removed.").arg(spec().name) << '\n';
     return Success;
 }
 

@@ -4,6 +4,7 @@
 #include "execcommand.h"
 #include "keyscommand.h"
 #include "downcommand.h"
+#include "expirecommand.h"
 #include "plancommand.h"
 #include "preflightcommand.h"
 #include "scalecommand.h"
@@ -32,6 +33,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     commands.push_back(std::make_unique<StatusCommand>());
     commands.push_back(std::make_unique<ScaleCommand>());
     commands.push_back(std::make_unique<DownCommand>());
+    commands.push_back(std::make_unique<ExpireCommand>());
     commands.push_back(std::make_unique<ExecCommand>());
     commands.push_back(std::make_unique<CopyCommand>());
     commands.push_back(std::make_unique<TunnelCommand>());

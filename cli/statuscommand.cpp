@@ -1,6 +1,8 @@
 #include "statuscommand.h"
 
 #include "monitor/sparkmasterclient.h"
+#include "providers/costestimate.h"
+#include "providers/providerregistry.h"
 #include "monitor/swarmservices.h"
 #include "provisioning/clusterlayout.h"
 #include "provisioning/swarmscripts.h"
@@ -147,6 +149,20 @@ int StatusCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (!prepare(parser, err))
         return BadInput;
     const bool json = parser.isSet(QStringLiteral("json"));
+    // The cost guard: what the provider's machines cost so far and how long they have left.
+    std::optional<CostEstimate> cost;
+    if (ProviderRegistry::createsMachines(spec().machines.provider)) {
+        cost = CostEstimate::of(operations().resources(), QDateTime::currentDateTimeUtc());
+        if (!json)
+            out << tr("Machines on %1: %2").arg(toString(spec().machines.provider), cost->describe()) << '\n';
+        if (!operations().hasMachines()) {
+            if (json)
+                out << QJsonDocument(QJsonObject{{QStringLiteral("machines"), cost->toJson()}}).toJson();
+            else
+                out << tr("Cluster '%1' has no machines; 'up' creates them.").arg(spec().name) << '\n';
+            return Success;
+        }
+    }
     QList<SwarmService> services;
     if (operations().isSwarm()) {
         services = readServices(err);
@@ -176,6 +192,8 @@ int StatusCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
             QJsonObject object = toJson(status);
             if (operations().isSwarm())
                 object.insert(QStringLiteral("services"), toJson(services));
+            if (cost)
+                object.insert(QStringLiteral("machines"), cost->toJson());
             out << QJsonDocument(object).toJson();
         } else
             printTable(spec().name, status, out);

@@ -7,7 +7,8 @@ namespace SparkDeck::Cli {
 
 /// `sparkdeck-cli status FILE [--json]`: the master and its workers as the master reports them
 /// on /json/, read through an SSH tunnel (the web UI stays on the master's private address); for
-/// deploy: swarm, also the stack's services and replicas as `docker service ls` shows them.
+/// deploy: swarm, also the stack's services and replicas as `docker service ls` shows them; for
+/// a provider's machines, first their running cost and the time left before they expire.
 class StatusCommand : public ClusterCommand
 {
 public:
@@ -15,6 +16,9 @@ public:
     QString summary() const override;
     void addOptions(QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override;
+
+protected:
+    bool machinesRequired() const override { return false; }
 
 private:
     /// `docker service ls` of the stack, on the master (deploy: swarm).

@@ -1,5 +1,8 @@
 #include "upcommand.h"
 
+#include "provideraccess.h"
+
+#include "providers/providerregistry.h"
 #include "render/sparkconfig.h"
 
 #include <QCoreApplication>
@@ -23,6 +26,19 @@ int UpCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStre
 {
     if (!prepare(parser, err))
         return BadInput;
+    ProviderAccess access(spec());
+    if (ProviderRegistry::createsMachines(spec().machines.provider)) {
+        const Result<MachineProvider *> provider = access.open(err);
+        const Result<MachineCreationOptions> options = provider ? access.creationOptions(false)
+                                                                : Result<MachineCreationOptions>(Error{provider.errorMessage()});
+        if (!options) {
+            err << fileName() << ": error: " << options.errorMessage() << '\n';
+            return Failure;
+        }
+        const int created = runOperation(operations().createMachines(*provider, *options), out, err);
+        if (created != Success)
+            return created;
+    }
     const int code = runOperation(operations().up(), out, err);
     if (code != Success)
         return code;

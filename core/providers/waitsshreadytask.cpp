@@ -19,7 +19,10 @@ WaitSshReadyTask::WaitSshReadyTask(SshSessionPool *pool, const SshSpec &ssh, Res
 
 QString WaitSshReadyTask::firstBootScript()
 {
-    return QStringLiteral("if command -v cloud-init >/dev/null 2>&1; then cloud-init status --wait >/dev/null 2>&1 || true; fi");
+    // /run/cloud-init exists once cloud-init started on this boot; where it never runs,
+    // `status --wait` would wait for ever.
+    return QStringLiteral("if [ -d /run/cloud-init ] && command -v cloud-init >/dev/null 2>&1; then "
+                          "timeout 900 cloud-init status --wait >/dev/null 2>&1 || true; fi");
 }
 
 void WaitSshReadyTask::run()

@@ -30,7 +30,7 @@ public:
     WaitSshReadyTask(SshSessionPool *pool, const SshSpec &ssh, ResourceJournal *journal, const QStringList &names,
                      const RetryPolicy &policy, QObject *parent = nullptr);
 
-    /// What runs once the login works: waits for cloud-init where it exists.
+    /// What runs once the login works: waits for cloud-init where it runs on this boot.
     static QString firstBootScript();
 
 protected:

@@ -8,6 +8,11 @@
 namespace SparkDeck {
 
 ClusterMachines::ClusterMachines(const ClusterSpec &spec, SshSessionPool *pool, QObject *parent)
+    : ClusterMachines(spec, pool, {}, parent)
+{}
+
+ClusterMachines::ClusterMachines(const ClusterSpec &spec, SshSessionPool *pool, const QList<CloudResource> &provided,
+                                 QObject *parent)
     : QObject(parent)
 {
     if (spec.machines.provider == Provider::Local) {
@@ -18,16 +23,35 @@ ClusterMachines::ClusterMachines(const ClusterSpec &spec, SshSessionPool *pool, 
             m_slots << WorkerSlot{m_master, instance, SparkPorts::kWorkerWebUi + instance - 1};
         return;
     }
-    if (spec.machines.provider != Provider::Existing) {
-        m_error = tr("Provider '%1' cannot create machines yet; use 'existing' or 'local'.")
-                      .arg(toString(spec.machines.provider));
+    if (spec.machines.provider == Provider::Existing) {
+        addHosts(spec, pool, {});
         return;
     }
+    if (provided.isEmpty()) {
+        m_error = tr("Cluster '%1' has no machines on %2 yet; 'up' creates them.")
+                      .arg(spec.name, toString(spec.machines.provider));
+        return;
+    }
+    ClusterSpec created = spec;
+    QHash<QString, QString> privateAddresses;
+    for (const CloudResource &machine : provided) {
+        HostSpec host;
+        host.address = machine.publicAddress;
+        host.role = created.machines.hosts.isEmpty() ? HostRole::Master : HostRole::Unassigned;
+        created.machines.hosts << host;
+        if (!machine.privateAddress.isEmpty())
+            privateAddresses.insert(machine.publicAddress, machine.privateAddress);
+    }
+    addHosts(created, pool, privateAddresses);
+}
+
+void ClusterMachines::addHosts(const ClusterSpec &spec, SshSessionPool *pool, const QHash<QString, QString> &privateAddresses)
+{
     const HostSpec master = *spec.masterHost();
     QHash<QString, Machine *> byAddress;
     for (const HostSpec &host : spec.machines.hosts) {
         const SshTarget target = SshTarget::fromSpec(spec.machines.ssh, host);
-        auto *machine = new SshMachine(pool->session(target), host.address, this);
+        auto *machine = new SshMachine(pool->session(target), privateAddresses.value(host.address, host.address), this);
         byAddress.insert(host.address, machine);
         m_machines << machine;
         if (host == master)

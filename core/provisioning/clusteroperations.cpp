@@ -1,5 +1,6 @@
 #include "clusteroperations.h"
 
+#include "providers/providerregistry.h"
 #include "provisioning/preflightgate.h"
 #include "ssh/sshtarget.h"
 
@@ -12,13 +13,59 @@ ClusterOperations::ClusterOperations(const ClusterSpec &spec, const QString &sta
     : QObject(parent), m_spec(spec), m_stateDirectory(stateDirectory), m_pool(pool), m_state(stateDirectory)
 {}
 
-Status ClusterOperations::open()
+Status ClusterOperations::open(bool requireMachines)
 {
-    m_machines = std::make_unique<ClusterMachines>(m_spec, m_pool);
-    if (!m_machines->isValid())
+    m_resources = std::make_unique<ResourceJournal>(m_stateDirectory);
+    if (ProviderRegistry::createsMachines(m_spec.machines.provider)) {
+        const Status loaded = m_resources->load();
+        if (!loaded)
+            return loaded;
+    }
+    openMachines();
+    if (!m_machines->isValid() && requireMachines)
         return Error{m_machines->errorMessage()};
     m_journal = std::make_unique<RunJournal>(m_stateDirectory);
     return m_journal->load();
+}
+
+void ClusterOperations::openMachines()
+{
+    m_machines = std::make_unique<ClusterMachines>(m_spec, m_pool, m_resources->liveMachines());
+}
+
+Result<OperationRunner *> ClusterOperations::createMachines(MachineProvider *provider, const MachineCreationOptions &options)
+{
+    const Result<TaskGroup *> graph = MachineGraphs::create(m_spec, provider, m_resources.get(), m_pool, options);
+    if (!graph)
+        return Error{graph.errorMessage()};
+    if (!m_resources->leaseStarted()) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto expires = m_spec.machines.expiresAfter
+                                 ? std::optional<QDateTime>(now.addSecs(m_spec.machines.expiresAfter->seconds()))
+                                 : std::nullopt;
+        const Status leased = m_resources->setLease(now, expires);
+        if (!leased)
+            return Error{leased.errorMessage()};
+    }
+    auto *runner = new OperationRunner(QStringLiteral("machines"), *graph, m_journal.get(), this);
+    connect(runner, &OperationRunner::finished, this, [this] { openMachines(); });
+    return runner;
+}
+
+Result<OperationRunner *> ClusterOperations::destroyMachines(MachineProvider *provider)
+{
+    auto *runner = new OperationRunner(QStringLiteral("destroy"), MachineGraphs::destroy(m_spec, provider, m_resources.get()),
+                                       m_journal.get(), this);
+    connect(runner, &OperationRunner::finished, this, [this, runner](const TaskOutcome &outcome) {
+        openMachines();
+        if (!outcome.succeeded())
+            return;
+        const Status cleared = m_resources->clearLease();
+        const Status forgotten = m_state.remove();
+        if (!cleared || !forgotten)
+            Q_EMIT runner->journalProblem(!cleared ? cleared.errorMessage() : forgotten.errorMessage());
+    });
+    return runner;
 }
 
 int ClusterOperations::currentWorkerCount() const
@@ -83,6 +130,8 @@ OperationRunner *ClusterOperations::runner(const QString &operation, TaskGroup *
 
 Result<OperationRunner *> ClusterOperations::up()
 {
+    if (!hasMachines())
+        return Error{m_machines->errorMessage()};
     const int count = m_spec.workers.count;
     if (count > maxWorkers())
         return Error{tr("%1 workers were asked for but the machines hold %2.").arg(count).arg(maxWorkers())};
@@ -96,6 +145,8 @@ Result<OperationRunner *> ClusterOperations::up()
 
 Result<OperationRunner *> ClusterOperations::scale(int workers)
 {
+    if (!hasMachines())
+        return Error{m_machines->errorMessage()};
     if (workers < 0 || workers > maxWorkers()) {
         return Error{isSwarm() ? tr("%1 workers were asked for; a cluster holds 0 to %2.").arg(workers).arg(maxWorkers())
                                : tr("%1 workers were asked for but the machines hold %2 (one worker per host); add "
@@ -116,6 +167,8 @@ Result<OperationRunner *> ClusterOperations::scale(int workers)
 
 Result<OperationRunner *> ClusterOperations::down(bool deleteData)
 {
+    if (!hasMachines())
+        return Error{m_machines->errorMessage()};
     if (isSwarm()) {
         auto context = std::make_shared<RunContext>();
         return runner(QStringLiteral("down"), swarmRecipe(context).down(deleteData), context, -1);

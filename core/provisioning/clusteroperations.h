@@ -1,5 +1,7 @@
 #pragma once
 
+#include "providers/machinegraphs.h"
+#include "providers/resourcejournal.h"
 #include "monitor/workermodel.h"
 #include "provisioning/clustermachines.h"
 #include "provisioning/clusterstatefile.h"
@@ -16,6 +18,7 @@
 
 namespace SparkDeck {
 
+class MachineProvider;
 class SshSessionPool;
 
 /// The operations a person runs on one cluster (up, scale, down), for the CLI and the desktop
@@ -30,13 +33,24 @@ public:
     ClusterOperations(const ClusterSpec &spec, const QString &stateDirectory, SshSessionPool *pool,
                       QObject *parent = nullptr);
 
-    /// Opens the machines and the journal; says what is wrong when they cannot be used.
-    Status open();
+    /// Opens the machines and the journals; says what is wrong when they cannot be used.
+    /// `requireMachines` false: a provider that creates machines may have none yet (up, down).
+    Status open(bool requireMachines = true);
 
     const ClusterSpec &spec() const { return m_spec; }
     QString stateDirectory() const { return m_stateDirectory; }
     ClusterMachines &machines() const { return *m_machines; }
     RunJournal &journal() const { return *m_journal; }
+    /// What the provider created (providers that create machines; empty otherwise).
+    ResourceJournal &resources() const { return *m_resources; }
+    bool hasMachines() const { return m_machines && m_machines->isValid(); }
+
+    /// Creates the cluster's machines with `provider` (or finds them after a crash), waits until
+    /// SSH works on each, then opens them for the operations below. Starts the cost guard's
+    /// lease the first time (machines.expires_after).
+    Result<OperationRunner *> createMachines(MachineProvider *provider, const MachineCreationOptions &options);
+    /// Deletes every machine and resource `provider` made for the cluster, then sweeps its tag.
+    Result<OperationRunner *> destroyMachines(MachineProvider *provider);
 
     /// The workers the cluster was last brought to (the file's count before the first run).
     int currentWorkerCount() const;
@@ -58,12 +72,14 @@ private:
     SwarmRecipe swarmRecipe(const std::shared_ptr<RunContext> &context) const;
     OperationRunner *runner(const QString &operation, TaskGroup *graph,
                             const std::shared_ptr<RunContext> &context, int workersAfter);
+    void openMachines();
 
     ClusterSpec m_spec;
     QString m_stateDirectory;
     SshSessionPool *m_pool;
     std::unique_ptr<ClusterMachines> m_machines;
     std::unique_ptr<RunJournal> m_journal;
+    std::unique_ptr<ResourceJournal> m_resources;
     ClusterStateFile m_state;
 };
 

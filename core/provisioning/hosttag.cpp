@@ -20,6 +20,12 @@ Task *HostTag::tag(Task *task, const Machine *machine)
     return task;
 }
 
+Task *HostTag::tag(Task *task, const QString &name)
+{
+    task->setProperty(kHostProperty, name);
+    return task;
+}
+
 QString HostTag::of(const QObject *task)
 {
     return task->property(kHostProperty).toString();

@@ -12,6 +12,8 @@ class HostTag
 public:
     /// Tags `task` with the machine's name ("this computer" when there is none); returns it.
     static Task *tag(Task *task, const Machine *machine);
+    /// Tags `task` with a name that is not a machine's (a provider's: "digitalocean").
+    static Task *tag(Task *task, const QString &name);
     static QString of(const QObject *task);
 };
 

@@ -42,7 +42,7 @@ bool CloudInitRenderer::isValidPublicKey(const QString &key)
 
 Result<QString> CloudInitRenderer::userData(const CloudInitConfig &config)
 {
-    if (!isValidHostname(config.hostname)) {
+    if (!config.hostname.isEmpty() && !isValidHostname(config.hostname)) {
         return Error{Tr::tr("host name '%1' must be lowercase letters, digits and inner dashes, at most 63")
                          .arg(config.hostname)};
     }
@@ -59,14 +59,12 @@ Result<QString> CloudInitRenderer::userData(const CloudInitConfig &config)
 
     const bool root = config.user == QLatin1String("root");
     QStringList lines{QStringLiteral("#cloud-config"),
-                      QStringLiteral("# Written by SparkDeck for %1; SparkDeck provisions the rest over SSH.")
-                          .arg(config.hostname),
-                      QStringLiteral("hostname: %1").arg(quoted(config.hostname)),
-                      QStringLiteral("preserve_hostname: false"),
-                      QStringLiteral("ssh_pwauth: false"),
-                      QStringLiteral("disable_root: %1").arg(root ? QStringLiteral("false") : QStringLiteral("true")),
-                      QStringLiteral("users:"),
-                      QStringLiteral("  - name: %1").arg(quoted(config.user))};
+                      QStringLiteral("# Written by SparkDeck; SparkDeck provisions the rest over SSH.")};
+    if (!config.hostname.isEmpty())
+        lines << QStringLiteral("hostname: %1").arg(quoted(config.hostname)) << QStringLiteral("preserve_hostname: false");
+    lines << QStringLiteral("ssh_pwauth: false")
+          << QStringLiteral("disable_root: %1").arg(root ? QStringLiteral("false") : QStringLiteral("true"))
+          << QStringLiteral("users:") << QStringLiteral("  - name: %1").arg(quoted(config.user));
     if (!root) {
         lines << QStringLiteral("    sudo: \"ALL=(ALL) NOPASSWD:ALL\"") << QStringLiteral("    shell: \"/bin/bash\"")
               << QStringLiteral("    lock_passwd: true");

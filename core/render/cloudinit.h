@@ -10,7 +10,9 @@ namespace SparkDeck {
 /// What a new cloud or VirtualBox machine needs on first boot to be handed to provisioning.
 struct CloudInitConfig
 {
-    QString hostname;        ///< one RFC 1123 label: "demo-1"
+    /// One RFC 1123 label: "demo-1"; empty when the provider names each machine itself (one
+    /// user-data for a batch of machines).
+    QString hostname;
     QString user = QStringLiteral("root"); ///< who SparkDeck logs in as (machines.ssh.user)
     QString sshPublicKey;    ///< one OpenSSH public key line: the user's own key
     /// Installed on first boot: a Java runtime for Spark and Python for PySpark.

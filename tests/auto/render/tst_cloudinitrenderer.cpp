@@ -46,6 +46,7 @@ class tst_CloudInitRenderer : public QObject
 private Q_SLOTS:
     void rootGetsTheKeyAndNoPasswordLogin();
     void anotherUserIsCreatedWithSudo();
+    void withoutAHostNameTheProviderNamesTheMachine();
     void installsJavaAndPython();
     void cloudInitSchemaAcceptsIt_data();
     void cloudInitSchemaAcceptsIt();
@@ -72,6 +73,17 @@ void tst_CloudInitRenderer::anotherUserIsCreatedWithSudo()
     QVERIFY(data->contains(QLatin1String("\ndisable_root: true\n")));
     QVERIFY(data->contains(QLatin1String("  - name: \"spark\"\n    sudo: \"ALL=(ALL) NOPASSWD:ALL\"\n")));
     QVERIFY(data->contains(QLatin1String("    lock_passwd: true\n")));
+}
+
+void tst_CloudInitRenderer::withoutAHostNameTheProviderNamesTheMachine()
+{
+    CloudInitConfig batch = config();
+    batch.hostname.clear();
+    const Result<QString> data = CloudInitRenderer::userData(batch);
+    QVERIFY(data.ok());
+    QVERIFY(!data->contains(QLatin1String("hostname")));
+    if (!QStandardPaths::findExecutable(QStringLiteral("cloud-init")).isEmpty())
+        QCOMPARE(schemaProblems(*data), QString());
 }
 
 void tst_CloudInitRenderer::installsJavaAndPython()
