@@ -77,10 +77,22 @@ SoftwarePage::SoftwarePage(QWidget *parent)
     auto *imageMessage = createMessageLabel(QStringLiteral("imageMessage"));
     bindMessage(QStringLiteral("spark.image"), imageMessage, m_imageEdit);
 
+    m_imageArchiveEdit = new QLineEdit(deployBox);
+    m_imageArchiveEdit->setObjectName(QStringLiteral("imageArchiveEdit"));
+    m_imageArchiveEdit->setAccessibleName(tr("Docker image archive"));
+    m_imageArchiveEdit->setPlaceholderText(tr("none: every node pulls the image"));
+    m_browseArchiveButton = new QPushButton(tr("C&hoose…"), deployBox);
+    m_browseArchiveButton->setObjectName(QStringLiteral("browseImageArchiveButton"));
+    m_browseArchiveButton->setToolTip(tr("Use an image archive made by 'docker save'"));
+    auto *imageArchiveMessage = createMessageLabel(QStringLiteral("imageArchiveMessage"));
+    bindMessage(QStringLiteral("spark.image_archive"), imageArchiveMessage, m_imageArchiveEdit);
+
     auto *distributionLabel = new QLabel(tr("Spark &package:"), deployBox);
     distributionLabel->setBuddy(m_distributionEdit);
     auto *imageLabel = new QLabel(tr("Docker &image:"), deployBox);
     imageLabel->setBuddy(m_imageEdit);
+    auto *imageArchiveLabel = new QLabel(tr("Image a&rchive:"), deployBox);
+    imageArchiveLabel->setBuddy(m_imageArchiveEdit);
 
     auto *deployGrid = new QGridLayout(deployBox);
     deployGrid->setColumnStretch(1, 1);
@@ -99,10 +111,20 @@ SoftwarePage::SoftwarePage(QWidget *parent)
     deployGrid->addWidget(imageLabel, 6, 0);
     deployGrid->addWidget(m_imageEdit, 6, 1, 1, 3);
     deployGrid->addWidget(imageMessage, 7, 1, 1, 3);
+    deployGrid->addWidget(imageArchiveLabel, 8, 0);
+    deployGrid->addWidget(m_imageArchiveEdit, 8, 1, 1, 2);
+    deployGrid->addWidget(m_browseArchiveButton, 8, 3);
+    deployGrid->addWidget(hintLabel(tr("Optional, for machines without registry access: a "
+                                       "'docker save' file of the image on this computer; it is "
+                                       "copied to the cluster once and loaded on every node."),
+                                    deployBox),
+                          9, 1, 1, 3);
+    deployGrid->addWidget(imageArchiveMessage, 10, 1, 1, 3);
     const int indent = m_standalone->style()->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth)
                        + m_standalone->style()->pixelMetric(QStyle::PM_RadioButtonLabelSpacing);
     distributionLabel->setIndent(indent);
     imageLabel->setIndent(indent);
+    imageArchiveLabel->setIndent(indent);
 
     m_jupyter = new QCheckBox(tr("Run a &Jupyter notebook server on the master"), this);
     m_jupyter->setObjectName(QStringLiteral("jupyterEnabled"));
@@ -133,12 +155,15 @@ SoftwarePage::SoftwarePage(QWidget *parent)
     connect(m_versionEdit, &QLineEdit::textChanged, this, &SoftwarePage::revalidate);
     connect(m_distributionEdit, &QLineEdit::textChanged, this, &SoftwarePage::revalidate);
     connect(m_imageEdit, &QLineEdit::textChanged, this, &SoftwarePage::revalidate);
+    connect(m_imageArchiveEdit, &QLineEdit::textChanged, this, &SoftwarePage::revalidate);
     connect(m_standalone, &QRadioButton::toggled, this, [this] {
         updateEnabled();
         revalidate();
     });
     connect(m_jupyter, &QCheckBox::toggled, this, &SoftwarePage::revalidate);
     connect(m_browseButton, &QPushButton::clicked, this, &SoftwarePage::handleBrowseDistribution);
+    connect(m_browseArchiveButton, &QPushButton::clicked, this,
+            &SoftwarePage::handleBrowseImageArchive);
     connect(m_defaultButton, &QPushButton::clicked, this, [this] {
         m_distributionEdit->setText(defaultDistribution(m_versionEdit->text().trimmed()));
         m_sha512.clear();
@@ -182,6 +207,17 @@ void SoftwarePage::handleBrowseDistribution()
     m_sha512.clear();
 }
 
+void SoftwarePage::handleBrowseImageArchive()
+{
+    const QString current = m_imageArchiveEdit->text();
+    const QString start = current.startsWith(QLatin1Char('/')) ? current : QDir::homePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Choose an Image Archive"), start,
+                                                      tr("Image archives (*.tar *.tar.gz);;All "
+                                                         "files (*)"));
+    if (!path.isEmpty())
+        m_imageArchiveEdit->setText(QDir::fromNativeSeparators(path));
+}
+
 void SoftwarePage::updateEnabled()
 {
     const bool standalone = m_standalone->isChecked();
@@ -189,6 +225,8 @@ void SoftwarePage::updateEnabled()
     m_browseButton->setEnabled(standalone);
     m_defaultButton->setEnabled(standalone);
     m_imageEdit->setEnabled(!standalone);
+    m_imageArchiveEdit->setEnabled(!standalone);
+    m_browseArchiveButton->setEnabled(!standalone);
 }
 
 void SoftwarePage::readSpec(const ClusterSpec &spec)
@@ -199,6 +237,7 @@ void SoftwarePage::readSpec(const ClusterSpec &spec)
     (spark.deploy == DeployMode::Standalone ? m_standalone : m_swarm)->setChecked(true);
     m_distributionEdit->setText(spark.distribution);
     m_imageEdit->setText(spark.image);
+    m_imageArchiveEdit->setText(spark.imageArchive);
     m_sha512 = spark.sha512;
     m_jupyter->setChecked(spec.jupyter.enabled);
     updateEnabled();
@@ -211,6 +250,7 @@ void SoftwarePage::writeSpec(ClusterSpec &spec) const
     spark.deploy = m_standalone->isChecked() ? DeployMode::Standalone : DeployMode::Swarm;
     spark.distribution = m_distributionEdit->text().trimmed();
     spark.image = m_imageEdit->text().trimmed();
+    spark.imageArchive = m_imageArchiveEdit->text().trimmed();
     spark.sha512 = m_sha512;
     spec.jupyter.enabled = m_jupyter->isChecked();
 }

@@ -12,7 +12,8 @@ QT_END_NAMESPACE
 namespace SparkDeck {
 
 /// Which Spark, and how it runs: the version, standalone (Spark's own daemons) or Docker Swarm,
-/// where the Spark distribution comes from (an https URL or a local .tgz file) or which image,
+/// where the Spark distribution comes from (an https URL or a local .tgz file) or which image
+/// (and, for rooms without registry access, a `docker save` archive of it on this computer),
 /// and a Jupyter notebook server on the master. The download and the image follow the version
 /// while they are the defaults.
 class SoftwarePage : public SetupWizardPage
@@ -30,6 +31,7 @@ public:
     QRadioButton *swarmButton() const { return m_swarm; }
     QLineEdit *distributionEdit() const { return m_distributionEdit; }
     QLineEdit *imageEdit() const { return m_imageEdit; }
+    QLineEdit *imageArchiveEdit() const { return m_imageArchiveEdit; }
     QCheckBox *jupyterBox() const { return m_jupyter; }
 
     void readSpec(const ClusterSpec &spec) override;
@@ -39,6 +41,7 @@ public:
 private:
     void handleVersionEdited(const QString &version);
     void handleBrowseDistribution();
+    void handleBrowseImageArchive();
     void updateEnabled();
 
     QLineEdit *m_versionEdit = nullptr;
@@ -48,6 +51,8 @@ private:
     QPushButton *m_browseButton = nullptr;
     QPushButton *m_defaultButton = nullptr;
     QLineEdit *m_imageEdit = nullptr;
+    QLineEdit *m_imageArchiveEdit = nullptr;
+    QPushButton *m_browseArchiveButton = nullptr;
     QCheckBox *m_jupyter = nullptr;
     QString m_sha512;
     QString m_version; ///< the version the distribution and image were last matched with

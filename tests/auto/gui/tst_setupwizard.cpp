@@ -28,6 +28,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryFile>
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void templatePrefills_data();
     void templatePrefills();
     void versionCarriesDefaultDownload();
+    void swarmImageArchiveMustExist();
     void checkHostsReportsUnreachableHost();
     void saveCancelledStaysOpen();
     void screenshots();
@@ -648,6 +650,31 @@ void tst_SetupWizard::versionCarriesDefaultDownload()
     software->swarmButton()->setChecked(true);
     QVERIFY(!software->distributionEdit()->isEnabled());
     QVERIFY(software->imageEdit()->isEnabled());
+}
+
+void tst_SetupWizard::swarmImageArchiveMustExist()
+{
+    typeInto(m_wizard->machinesPage()->nameEdit(), QStringLiteral("demo"));
+    while (m_wizard->currentId() != SetupWizard::SoftwarePageId)
+        goNext();
+    SoftwarePage *software = m_wizard->softwarePage();
+    QVERIFY(!software->imageArchiveEdit()->isEnabled()); // swarm mode only
+    QTest::mouseClick(software->swarmButton(), Qt::LeftButton, {}, QPoint(6, 6));
+    QVERIFY(software->imageArchiveEdit()->isEnabled());
+    QVERIFY(nextEnabled()); // optional: nodes pull the image
+    auto *message = software->findChild<QLabel *>(QStringLiteral("imageArchiveMessage"));
+    QVERIFY(message);
+    typeInto(software->imageArchiveEdit(), QStringLiteral("/nonexistent/spark-image.tar"));
+    QVERIFY(!nextEnabled());
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(QLatin1String("does not exist")), qPrintable(message->text()));
+    QTemporaryFile archive;
+    QVERIFY(archive.open());
+    typeInto(software->imageArchiveEdit(), archive.fileName());
+    QVERIFY2(nextEnabled(), qPrintable(message->text()));
+    QVERIFY(!message->isVisible());
+    goNext();
+    QCOMPARE(m_wizard->spec().spark.imageArchive, archive.fileName());
 }
 
 void tst_SetupWizard::checkHostsReportsUnreachableHost()
