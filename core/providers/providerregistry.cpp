@@ -38,6 +38,12 @@ bool ProviderRegistry::createsMachines(Provider provider)
     return provider != Provider::Existing && provider != Provider::Local;
 }
 
+bool ProviderRegistry::isImplemented(Provider provider)
+{
+    // The providers create() has a case for.
+    return provider == Provider::DigitalOcean || provider == Provider::Ec2 || provider == Provider::VirtualBox;
+}
+
 QString ProviderRegistry::apiUrlVariable(Provider provider)
 {
     return QStringLiteral("SPARKDECK_%1_API_URL").arg(toString(provider).toUpper());

@@ -28,6 +28,8 @@ class ProviderRegistry
 public:
     /// True for providers that create machines (not `existing`, not `local`).
     static bool createsMachines(Provider provider);
+    /// True for providers create() can make in this release (the wizard offers only those).
+    static bool isImplemented(Provider provider);
     /// The API base URL for `provider`: the environment's override, else the default.
     static QUrl apiBaseUrl(Provider provider, const QProcessEnvironment &environment);
     /// The name of the environment variable that overrides the API URL.

@@ -2,6 +2,7 @@
 
 #include "setupwizard.h"
 
+#include "providers/providerregistry.h"
 #include "spec/clusterspecvalidator.h"
 
 #include <QButtonGroup>
@@ -182,7 +183,8 @@ void MachinesPage::problemsChanged()
 
 bool MachinesPage::isAvailable(Provider provider)
 {
-    return provider == Provider::Local || provider == Provider::Existing;
+    return provider == Provider::Local || provider == Provider::Existing
+           || ProviderRegistry::isImplemented(provider);
 }
 
 Provider MachinesPage::provider() const
@@ -224,8 +226,10 @@ QStringList MachinesPage::sections() const
 
 int MachinesPage::nextId() const
 {
-    return provider() == Provider::Existing ? SetupWizard::HostsPageId
-                                            : SetupWizard::SharedFolderPageId;
+    if (provider() == Provider::Existing)
+        return SetupWizard::HostsPageId;
+    return ProviderRegistry::createsMachines(provider()) ? SetupWizard::CloudPageId
+                                                         : SetupWizard::SharedFolderPageId;
 }
 
 } // namespace SparkDeck

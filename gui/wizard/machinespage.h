@@ -12,8 +12,9 @@ QT_END_NAMESPACE
 namespace SparkDeck {
 
 /// First page: the cluster's name and where its machines come from. Lists every provider the
-/// core knows (providerNames()); this release builds clusters on this computer (`local`, the
-/// default) and on machines that already exist (`existing`, which leads to the Hosts page).
+/// core knows (providerNames()): this computer (`local`, the default), machines that already
+/// exist (`existing`, which leads to the Hosts page) and the providers that create machines
+/// (which lead to the Cloud page); those the core cannot drive yet are shown disabled.
 class MachinesPage : public SetupWizardPage
 {
     Q_OBJECT

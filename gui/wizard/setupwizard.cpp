@@ -1,5 +1,6 @@
 #include "setupwizard.h"
 
+#include "cloudpage.h"
 #include "hostspage.h"
 #include "machinespage.h"
 #include "reviewpage.h"
@@ -35,12 +36,14 @@ SetupWizard::SetupWizard(QWidget *parent)
     setPixmap(QWizard::LogoPixmap, QIcon(QStringLiteral(":/icons/sparkdeck.svg")).pixmap(48, 48));
 
     m_machinesPage = new MachinesPage(this);
+    m_cloudPage = new CloudPage(this);
     m_hostsPage = new HostsPage(this);
     m_sharedFolderPage = new SharedFolderPage(this);
     m_workersPage = new WorkersPage(this);
     m_softwarePage = new SoftwarePage(this);
     m_reviewPage = new ReviewPage(this);
     setPage(MachinesPageId, m_machinesPage);
+    setPage(CloudPageId, m_cloudPage);
     setPage(HostsPageId, m_hostsPage);
     setPage(SharedFolderPageId, m_sharedFolderPage);
     setPage(WorkersPageId, m_workersPage);
@@ -56,8 +59,8 @@ SetupWizard::~SetupWizard() = default;
 
 QList<SetupWizardPage *> SetupWizard::specPages() const
 {
-    // In this order: the hosts page reads the provider the machines page wrote.
-    return {m_machinesPage, m_hostsPage,    m_sharedFolderPage,
+    // In this order: the cloud and hosts pages read the provider the machines page wrote.
+    return {m_machinesPage, m_cloudPage,    m_hostsPage,  m_sharedFolderPage,
             m_workersPage,  m_softwarePage, m_reviewPage};
 }
 

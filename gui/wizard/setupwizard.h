@@ -8,6 +8,7 @@
 
 namespace SparkDeck {
 
+class CloudPage;
 class HostsPage;
 class MachinesPage;
 class ReviewPage;
@@ -30,6 +31,7 @@ class SetupWizard : public QWizard
 public:
     enum PageId {
         MachinesPageId,
+        CloudPageId,
         HostsPageId,
         SharedFolderPageId,
         WorkersPageId,
@@ -59,6 +61,7 @@ public:
     QString suggestedFilePath() const;
 
     MachinesPage *machinesPage() const { return m_machinesPage; }
+    CloudPage *cloudPage() const { return m_cloudPage; }
     HostsPage *hostsPage() const { return m_hostsPage; }
     SharedFolderPage *sharedFolderPage() const { return m_sharedFolderPage; }
     WorkersPage *workersPage() const { return m_workersPage; }
@@ -81,6 +84,7 @@ private:
     SaveFileChooser m_saveFileChooser;
 
     MachinesPage *m_machinesPage = nullptr;
+    CloudPage *m_cloudPage = nullptr;
     HostsPage *m_hostsPage = nullptr;
     SharedFolderPage *m_sharedFolderPage = nullptr;
     WorkersPage *m_workersPage = nullptr;
