@@ -20,6 +20,15 @@ ProvidedMachine Ec2Instance::toMachine(const XmlNode &item)
     return machine;
 }
 
+QString Ec2Instance::tag(const XmlNode &item, const QString &key)
+{
+    for (const XmlNode &tag : item.child(QStringLiteral("tagSet")).items()) {
+        if (tag.text(QStringLiteral("key")) == key)
+            return tag.text(QStringLiteral("value"));
+    }
+    return QString();
+}
+
 QList<XmlNode> Ec2Instance::inReservations(const XmlNode &page)
 {
     QList<XmlNode> instances;

@@ -14,6 +14,8 @@ class Ec2Instance
 {
 public:
     static ProvidedMachine toMachine(const XmlNode &item);
+    /// The value of the tag `key` of a described resource (its tagSet), or empty.
+    static QString tag(const XmlNode &item, const QString &key);
     /// The instances of every reservation in a DescribeInstances page.
     static QList<XmlNode> inReservations(const XmlNode &page);
 };

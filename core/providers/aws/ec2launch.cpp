@@ -42,12 +42,35 @@ QString Ec2Launch::resourceName(const QString &clusterName)
     return QStringLiteral("sparkdeck-") + clusterName;
 }
 
-Ec2Client::Parameters Ec2Launch::tagSpecification(int n, const QString &resourceType, const QString &clusterName)
+Ec2Client::Parameters Ec2Launch::tagSpecification(int n, const QString &resourceType, const QString &clusterName,
+                                                  const QList<std::pair<QString, QString>> &more)
 {
     const QString prefix = QStringLiteral("TagSpecification.%1.").arg(n);
-    return {{prefix + QStringLiteral("ResourceType"), resourceType},
-            {prefix + QStringLiteral("Tag.1.Key"), MachineProvider::tagKey()},
-            {prefix + QStringLiteral("Tag.1.Value"), clusterName}};
+    Ec2Client::Parameters parameters{{prefix + QStringLiteral("ResourceType"), resourceType}};
+    const QList<std::pair<QString, QString>> tags = QList<std::pair<QString, QString>>{{MachineProvider::tagKey(), clusterName}} + more;
+    for (int t = 0; t < tags.size(); ++t) {
+        parameters.append({prefix + QStringLiteral("Tag.%1.Key").arg(t + 1), tags.at(t).first});
+        parameters.append({prefix + QStringLiteral("Tag.%1.Value").arg(t + 1), tags.at(t).second});
+    }
+    return parameters;
+}
+
+QString Ec2Launch::batchTagValue(const QString &clusterName, const QStringList &names)
+{
+    QStringList suffixes;
+    for (const QString &name : names) {
+        if (!name.startsWith(clusterName + QLatin1Char('-')))
+            return QString();
+        suffixes << name.mid(clusterName.size() + 1);
+    }
+    const QString value = suffixes.join(QLatin1Char(','));
+    return value.size() <= 256 ? value : QString(); // EC2's limit for a tag value
+}
+
+QString Ec2Launch::nameInBatch(const QString &clusterName, const QString &batchTagValue, int launchIndex)
+{
+    const QString suffix = batchTagValue.split(QLatin1Char(',')).value(launchIndex);
+    return batchTagValue.isEmpty() || suffix.isEmpty() ? QString() : clusterName + QLatin1Char('-') + suffix;
 }
 
 void Ec2Launch::start()
@@ -226,7 +249,10 @@ void Ec2Launch::runInstances()
         {QStringLiteral("KeyName"), resourceName(m_request.clusterName)},
         {QStringLiteral("SecurityGroupId.1"), m_groupId},
         {QStringLiteral("UserData"), QString::fromLatin1(m_request.userData.toUtf8().toBase64())}};
-    parameters.append(tagSpecification(1, QStringLiteral("instance"), m_request.clusterName));
+    QList<std::pair<QString, QString>> batch;
+    if (const QString value = batchTagValue(m_request.clusterName, m_request.names); !value.isEmpty())
+        batch.append({batchTagKey(), value});
+    parameters.append(tagSpecification(1, QStringLiteral("instance"), m_request.clusterName, batch));
     parameters.append(tagSpecification(2, QStringLiteral("volume"), m_request.clusterName));
     m_client->call(QStringLiteral("RunInstances"), parameters, this,
                    [this, keys](const Ec2Answer &answer) { handleLaunched(answer, keys); });

@@ -326,7 +326,9 @@ void Ec2Provider::findTagged(const QString &clusterName, QObject *context, Callb
         for (const XmlNode &page : machinePages.pages) {
             for (const XmlNode &item : Ec2Instance::inReservations(page)) {
                 const QString instanceId = item.text(QStringLiteral("instanceId"));
-                found << resource(QStringLiteral("machine"), instanceId, instanceId);
+                const QString name = Ec2Launch::nameInBatch(clusterName, Ec2Instance::tag(item, Ec2Launch::batchTagKey()),
+                                                            item.text(QStringLiteral("amiLaunchIndex")).toInt());
+                found << resource(QStringLiteral("machine"), instanceId, name.isEmpty() ? instanceId : name);
             }
         }
         m_client->callPages(QStringLiteral("DescribeSecurityGroups"), tagged, context, [=](const Ec2Pages &groupPages) mutable {

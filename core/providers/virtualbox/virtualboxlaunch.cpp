@@ -70,6 +70,11 @@ QString VirtualBoxLaunch::vmName(const QString &machineName)
     return QStringLiteral("sparkdeck-") + machineName;
 }
 
+QString VirtualBoxLaunch::machineName(const QString &vmName)
+{
+    return vmName.mid(QStringLiteral("sparkdeck-").size());
+}
+
 void VirtualBoxLaunch::start()
 {
     if (m_vbox->program().isEmpty()) {
@@ -247,8 +252,19 @@ void VirtualBoxLaunch::createNextMachine()
                     const QString address = machine.details.value(QLatin1String("address")).toString();
                     if (record(m_journal->recordCreated(key, machine.details.value(QLatin1String("vm")).toString()))
                         && record(m_journal->recordAddresses(key, address, address)))
-                        configureMachine(key, machine);
+                        tagMachine(key, machine);
                 });
+}
+
+void VirtualBoxLaunch::tagMachine(const QString &key, const CloudResource &machine)
+{
+    // Tagged first, so that a run that stops right after the clone leaves a VM the sweep finds.
+    const QString vm = machine.details.value(QLatin1String("vm")).toString();
+    const QString address = machine.details.value(QLatin1String("address")).toString();
+    run({QStringLiteral("setextradata"), vm, clusterKey(), m_request.clusterName}, [=](const VBoxResult &) {
+        run({QStringLiteral("setextradata"), vm, addressKey(), address},
+            [=](const VBoxResult &) { configureMachine(key, machine); });
+    });
 }
 
 void VirtualBoxLaunch::configureMachine(const QString &key, const CloudResource &machine)
@@ -293,21 +309,17 @@ void VirtualBoxLaunch::startMachine(const CloudResource &machine)
 {
     const QString vm = machine.details.value(QLatin1String("vm")).toString();
     const QString address = machine.details.value(QLatin1String("address")).toString();
-    run({QStringLiteral("setextradata"), vm, clusterKey(), m_request.clusterName}, [=](const VBoxResult &) {
-        run({QStringLiteral("setextradata"), vm, addressKey(), address}, [=](const VBoxResult &) {
-            run({QStringLiteral("startvm"), vm, QStringLiteral("--type"), QStringLiteral("headless")}, [=](const VBoxResult &) {
-                ProvidedMachine started;
-                started.id = vm;
-                started.name = machine.name;
-                started.status = ProvidedMachine::Status::Ready;
-                started.statusText = QStringLiteral("running");
-                started.publicAddress = address;
-                started.privateAddress = address;
-                started.hourlyPrice = 0.0;
-                m_machines << started;
-                createNextMachine();
-            });
-        });
+    run({QStringLiteral("startvm"), vm, QStringLiteral("--type"), QStringLiteral("headless")}, [=](const VBoxResult &) {
+        ProvidedMachine started;
+        started.id = vm;
+        started.name = machine.name;
+        started.status = ProvidedMachine::Status::Ready;
+        started.statusText = QStringLiteral("running");
+        started.publicAddress = address;
+        started.privateAddress = address;
+        started.hourlyPrice = 0.0;
+        m_machines << started;
+        createNextMachine();
     });
 }
 

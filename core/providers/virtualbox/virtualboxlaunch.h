@@ -48,6 +48,7 @@ public:
 
     /// "sparkdeck-<name>": the VirtualBox VM of a machine.
     static QString vmName(const QString &machineName);
+    static QString machineName(const QString &vmName);
     /// The extradata keys SparkDeck tags with.
     static QString clusterKey() { return QStringLiteral("sparkdeck-cluster"); }
     static QString addressKey() { return QStringLiteral("sparkdeck-address"); }
@@ -60,6 +61,7 @@ private:
     void ensureNetwork();
     void createNetwork(int subnet);
     void createNextMachine();
+    void tagMachine(const QString &key, const CloudResource &machine);
     void configureMachine(const QString &key, const CloudResource &machine);
     void startMachine(const CloudResource &machine);
 

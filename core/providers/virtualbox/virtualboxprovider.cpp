@@ -232,8 +232,11 @@ void VirtualBoxProvider::findTaggedVms(const QStringList &vms, int index, const 
     if (index < vms.size()) {
         m_vbox->run({QStringLiteral("getextradata"), vms.at(index), VirtualBoxLaunch::clusterKey()}, context,
                     [=](const VBoxResult &result) {
-                        if (result.ok() && result.value() == clusterName)
-                            *found << resource(QStringLiteral("machine"), vms.at(index));
+                        if (result.ok() && result.value() == clusterName) {
+                            CloudResource machine = resource(QStringLiteral("machine"), vms.at(index));
+                            machine.name = VirtualBoxLaunch::machineName(vms.at(index));
+                            *found << machine;
+                        }
                         findTaggedVms(vms, index + 1, clusterName, found, context, done);
                     });
         return;

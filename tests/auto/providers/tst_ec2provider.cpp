@@ -6,6 +6,7 @@
 #include "providercalls.h"
 #include "providers/aws/ec2client.h"
 #include "providers/aws/ec2provider.h"
+#include "providers/createmachinestask.h"
 #include "providers/resourcejournal.h"
 
 #include <QTemporaryDir>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void failureMidwayLeavesThreeRecordedAndDownDeletesThree();
     void lostAnswerIsRetriedWithTheSameClientToken();
     void lostAnswerThenDownFindsTheMachines();
+    void resumeFindsALostBatchByTagAndLaunchesNothingMore();
     void teardownWaitsForTheInstancesBeforeDeletingTheGroup();
     void aWrongSecretIsRefusedWithAnActionableMessage();
     void refusesToOpenSshWithoutTheUsersAddress();
@@ -359,6 +361,38 @@ void tst_Ec2Provider::lostAnswerThenDownFindsTheMachines()
     QVERIFY(m_ec2->groups.isEmpty());
     QVERIFY(m_ec2->keyPairs.isEmpty());
     QVERIFY(m_ec2->calls(QStringLiteral("DescribeInstances")).first().toString().contains(QLatin1String("client-token")));
+}
+
+void tst_Ec2Provider::resumeFindsALostBatchByTagAndLaunchesNothingMore()
+{
+    m_ec2->holdRunInstances = true;
+    {
+        const auto provider = makeProvider();
+        QObject context;
+        provider->createMachines(request(3), m_journal.get(), &context, [](const Result<QList<ProvidedMachine>> &) {});
+        QTRY_COMPARE(m_ec2->instances.size(), 3);
+    } // the program dies before the answer
+    m_ec2->holdRunInstances = false;
+    QCOMPARE(m_ec2->instances.at(2).tags.value(QStringLiteral("sparkdeck-batch")), QStringLiteral("1,2,3"));
+
+    // `up` again: the generic task settles the unanswered intents by tag before creating.
+    const auto provider = makeProvider();
+    CreateMachinesTask task(provider.get(), m_journal.get(), request(3));
+    task.setLookupPolicy(1, 5);
+    std::optional<TaskOutcome> outcome;
+    connect(&task, &Task::finished, this, [&outcome](const TaskOutcome &result) { outcome = result; });
+    task.start();
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 30000);
+    QVERIFY2(outcome->succeeded(), qPrintable(outcome->message));
+
+    QCOMPARE(m_ec2->calls(QStringLiteral("RunInstances")).size(), 1);
+    QCOMPARE(m_ec2->instances.size(), 3);
+    QStringList recorded;
+    for (const CloudResource &machine : m_journal->liveMachines())
+        recorded << machine.name + QLatin1Char('=') + machine.id;
+    QCOMPARE(recorded, QStringList({QStringLiteral("demo-1=") + m_ec2->instances.at(0).id,
+                                    QStringLiteral("demo-2=") + m_ec2->instances.at(1).id,
+                                    QStringLiteral("demo-3=") + m_ec2->instances.at(2).id}));
 }
 
 void tst_Ec2Provider::teardownWaitsForTheInstancesBeforeDeletingTheGroup()

@@ -192,20 +192,20 @@ void tst_VirtualBoxProvider::firstClusterMakesBaseNetworkAndLinkedClones()
         QStringLiteral("setextradata global sparkdeck-network/vboxnet0 demo"),
         QStringLiteral("hostonlyif ipconfig vboxnet0 --ip 192.168.56.1 --netmask 255.255.255.0"),
         QStringLiteral("clonevm <base> --snapshot sparkdeck-base --options link --name sparkdeck-demo-1 --register"),
+        QStringLiteral("setextradata sparkdeck-demo-1 sparkdeck-cluster demo"),
+        QStringLiteral("setextradata sparkdeck-demo-1 sparkdeck-address 192.168.56.10"),
         QStringLiteral("modifyvm sparkdeck-demo-1 --cpus 2 --memory 2048 --nic1 nat --nictype1 virtio --macaddress1 <mac> "
                        "--nic2 hostonly --hostonlyadapter2 vboxnet0 --nictype2 virtio --macaddress2 <mac>"),
         QStringLiteral("storageattach sparkdeck-demo-1 --storagectl SATA --port 1 --device 0 --type dvddrive --medium "
                        "<cache>/seeds/sparkdeck-demo-1.iso"),
-        QStringLiteral("setextradata sparkdeck-demo-1 sparkdeck-cluster demo"),
-        QStringLiteral("setextradata sparkdeck-demo-1 sparkdeck-address 192.168.56.10"),
         QStringLiteral("startvm sparkdeck-demo-1 --type headless"),
         QStringLiteral("clonevm <base> --snapshot sparkdeck-base --options link --name sparkdeck-demo-2 --register"),
+        QStringLiteral("setextradata sparkdeck-demo-2 sparkdeck-cluster demo"),
+        QStringLiteral("setextradata sparkdeck-demo-2 sparkdeck-address 192.168.56.11"),
         QStringLiteral("modifyvm sparkdeck-demo-2 --cpus 2 --memory 2048 --nic1 nat --nictype1 virtio --macaddress1 <mac> "
                        "--nic2 hostonly --hostonlyadapter2 vboxnet0 --nictype2 virtio --macaddress2 <mac>"),
         QStringLiteral("storageattach sparkdeck-demo-2 --storagectl SATA --port 1 --device 0 --type dvddrive --medium "
                        "<cache>/seeds/sparkdeck-demo-2.iso"),
-        QStringLiteral("setextradata sparkdeck-demo-2 sparkdeck-cluster demo"),
-        QStringLiteral("setextradata sparkdeck-demo-2 sparkdeck-address 192.168.56.11"),
         QStringLiteral("startvm sparkdeck-demo-2 --type headless"),
     }));
 
@@ -355,9 +355,9 @@ void tst_VirtualBoxProvider::sweepFindsWhatTheJournalLost()
     QVERIFY(tagged);
     QStringList found;
     for (const CloudResource &resource : tagged.value())
-        found << resource.kind + QLatin1Char(' ') + resource.id;
-    QCOMPARE(found, QStringList({QStringLiteral("machine sparkdeck-demo-1"), QStringLiteral("machine sparkdeck-demo-2"),
-                                 QStringLiteral("network vboxnet0")}));
+        found << resource.kind + QLatin1Char(' ') + resource.name + QLatin1Char(' ') + resource.id;
+    QCOMPARE(found, QStringList({QStringLiteral("machine demo-1 sparkdeck-demo-1"), QStringLiteral("machine demo-2 sparkdeck-demo-2"),
+                                 QStringLiteral("network vboxnet0 vboxnet0")}));
 
     ResourceJournal lost(m_dir->filePath(QStringLiteral("lost")));
     QVERIFY(tearDown(*provider, lost, QStringLiteral("demo")));
