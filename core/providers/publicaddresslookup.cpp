@@ -13,7 +13,7 @@ struct Tr
 } // namespace
 
 PublicAddressLookup::PublicAddressLookup(const QUrl &service, QObject *parent)
-    : QObject(parent), m_client(service)
+    : QObject(parent), m_service(service), m_client(service)
 {}
 
 QUrl PublicAddressLookup::serviceFor(const QProcessEnvironment &environment)
@@ -34,7 +34,9 @@ Result<QString> PublicAddressLookup::cidrFrom(const QByteArray &answer)
 
 void PublicAddressLookup::lookUp(QObject *context, std::function<void(const Result<QString> &)> done)
 {
-    m_client.send(HttpRequest{}, context, [this, done](const HttpResponse &response) {
+    HttpRequest request;
+    request.url = m_service; // as it is: a base URL would gain a trailing slash
+    m_client.send(request, context, [this, done](const HttpResponse &response) {
         if (!response.isSuccess()) {
             done(Error{Tr::tr("Cannot learn this computer's public address (for the firewall): %1")
                            .arg(RestClient::describe(response, m_client.baseUrl().host()))});

@@ -24,6 +24,7 @@ public:
     void lookUp(QObject *context, std::function<void(const Result<QString> &)> done);
 
 private:
+    QUrl m_service;
     RestClient m_client;
 };
 

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <QEventLoop>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 
 namespace SparkDeck::Test {
 
@@ -20,6 +22,31 @@ struct CliRun
         process.start(QStringLiteral(SPARKDECK_CLI), arguments);
         process.closeWriteChannel();
         if (!process.waitForFinished(timeoutMs)) {
+            process.kill();
+            process.waitForFinished();
+            return {-1, QString::fromUtf8(process.readAllStandardOutput()), QStringLiteral("timed out")};
+        }
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+                QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    /// The same, with `environment` added, while this thread's event loop keeps turning: for a
+    /// test that serves the CLI itself (a provider's API on an HttpTestServer).
+    static CliRun serving(const QStringList &arguments, const QProcessEnvironment &environment, int timeoutMs = 600000)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(environment);
+        process.setProcessEnvironment(env);
+        QEventLoop loop;
+        QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+        QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        process.start(QStringLiteral(SPARKDECK_CLI), arguments);
+        process.closeWriteChannel();
+        loop.exec();
+        if (process.state() != QProcess::NotRunning) {
             process.kill();
             process.waitForFinished();
             return {-1, QString::fromUtf8(process.readAllStandardOutput()), QStringLiteral("timed out")};

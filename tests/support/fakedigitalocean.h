@@ -49,8 +49,14 @@ public:
     int perPage = 2;            ///< the server's page size when the client asks for more
     int throttleNext = 0;       ///< answer this many coming requests with 429
     bool holdNextDropletCreate = false; ///< create, then never answer
+    /// Runs before droplets are made, with their names (the whole-flow test starts lab hosts).
+    std::function<void(const QStringList &names)> beforeCreate;
     /// Gives each new droplet its addresses (public, private); by default 203.0.113.N / 10.110.0.N.
     std::function<QPair<QString, QString>(const QString &name)> addressesFor;
+    /// Runs when a delete leaves no droplet (the whole-flow test stops its lab hosts).
+    std::function<void()> whenNoDropletIsLeft;
+    /// What GET /myip answers: the user's address as a "what is my IP" service sees it.
+    QByteArray callerAddress = "198.51.100.7\n";
 
     // What the test inspects.
     QList<Droplet> droplets;
@@ -122,6 +128,8 @@ private:
 
     HttpTestResponse handle(const HttpTestRequest &request)
     {
+        if (request.path == QLatin1String("/myip"))
+            return {200, callerAddress, {{"Content-Type", "text/plain"}}, false, false};
         if (request.headers.value("authorization") != QByteArray("Bearer ") + kToken)
             return error(401, "unauthorized", QStringLiteral("Unable to authenticate you"));
         if (throttleNext > 0) {
@@ -236,6 +244,8 @@ private:
                 continue;
             if (request.method == "DELETE") {
                 droplets.removeAt(i);
+                if (droplets.isEmpty() && whenNoDropletIsLeft)
+                    whenNoDropletIsLeft();
                 return HttpTestResponse::empty(204);
             }
             return HttpTestResponse::json(200, QJsonDocument(QJsonObject{{"droplet", toJson(droplets[i])}}));
@@ -258,6 +268,8 @@ private:
             return error(422, "unprocessable_entity",
                          QStringLiteral("creating this/these droplet(s) will exceed your droplet limit"));
         }
+        if (beforeCreate)
+            beforeCreate(names);
         QJsonArray created;
         for (const QString &name : names) {
             Droplet droplet;
