@@ -24,16 +24,15 @@ constexpr qint64 kWorkerDaemonMebibytes = 512;
 QString launchScript()
 {
     const QString secretKey = SparkConfigRenderer::secretProperty(QString()).trimmed();
-    return QStringLiteral(
-               "set -eu\n"
-               "umask 077\n"
-               "conf=$(mktemp -d)\n"
-               "{ printf '%s' \"$SPARKDECK_SPARK_DEFAULTS\"\n"
-               "  printf '%s %s\\n' '%1' \"$(cat /run/secrets/%2)\"\n"
-               "} > \"$conf/spark-defaults.conf\"\n"
-               "unset SPARKDECK_SPARK_DEFAULTS\n"
-               "export SPARK_CONF_DIR=\"$conf\"\n"
-               "exec \"$@\"\n")
+    return QStringLiteral("set -eu\n"
+                          "umask 077\n"
+                          "conf=$(mktemp -d)\n"
+                          "{ printf '%s' \"$SPARKDECK_SPARK_DEFAULTS\"\n"
+                          "  printf '%s %s\\n' '%1' \"$(cat /run/secrets/%2)\"\n"
+                          "} > \"$conf/spark-defaults.conf\"\n"
+                          "unset SPARKDECK_SPARK_DEFAULTS\n"
+                          "export SPARK_CONF_DIR=\"$conf\"\n"
+                          "exec \"$@\"\n")
         .arg(secretKey, QLatin1String(kSecretTarget));
 }
 
@@ -75,8 +74,8 @@ void emitCommonParts(YAML::Emitter &out, const SwarmStack &stack, const QStringL
 
     out << YAML::Key << "environment" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "SPARKDECK_SPARK_DEFAULTS" << YAML::Value << YAML::Literal
-        << text(SparkConfigRenderer::sparkDefaultsWithoutSecret(stack.stackName,
-                                                                 stack.masterUrl()));
+        << text(
+               SparkConfigRenderer::sparkDefaultsWithoutSecret(stack.stackName, stack.masterUrl()));
     if (!daemonMemory.isEmpty()) {
         out << YAML::Key << "SPARK_DAEMON_MEMORY";
         quoted(out, daemonMemory);
@@ -156,16 +155,15 @@ void emitWorker(YAML::Emitter &out, const SwarmStack &stack)
 {
     out << YAML::Key << "worker" << YAML::Value << YAML::BeginMap;
     // --work-dir: the official image's working directory, the one place user spark may write.
-    emitCommonParts(out, stack,
-                    {QLatin1String(SwarmStack::kSparkHome) + QStringLiteral("/bin/spark-class"),
-                     QStringLiteral("org.apache.spark.deploy.worker.Worker"),
-                     QStringLiteral("--cores"), QString::number(stack.workerCores),
-                     QStringLiteral("--memory"), stack.workerMemory.toSparkString(),
-                     QStringLiteral("--webui-port"), QString::number(stack.workerWebUiPort),
-                     QStringLiteral("--work-dir"),
-                     QLatin1String(SwarmStack::kSparkHome) + QStringLiteral("/work-dir"),
-                     stack.masterUrl()},
-                    QStringLiteral("%1m").arg(kWorkerDaemonMebibytes));
+    emitCommonParts(
+        out, stack,
+        {QLatin1String(SwarmStack::kSparkHome) + QStringLiteral("/bin/spark-class"),
+         QStringLiteral("org.apache.spark.deploy.worker.Worker"), QStringLiteral("--cores"),
+         QString::number(stack.workerCores), QStringLiteral("--memory"),
+         stack.workerMemory.toSparkString(), QStringLiteral("--webui-port"),
+         QString::number(stack.workerWebUiPort), QStringLiteral("--work-dir"),
+         QLatin1String(SwarmStack::kSparkHome) + QStringLiteral("/work-dir"), stack.masterUrl()},
+        QStringLiteral("%1m").arg(kWorkerDaemonMebibytes));
     emitNetworks(out, {});
 
     out << YAML::Key << "deploy" << YAML::Value << YAML::BeginMap;
@@ -175,7 +173,9 @@ void emitWorker(YAML::Emitter &out, const SwarmStack &stack)
     out << YAML::Key << "placement" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "preferences" << YAML::Value << YAML::BeginSeq << YAML::BeginMap;
     out << YAML::Key << "spread" << YAML::Value
-        << QStringLiteral("node.labels.%1").arg(QLatin1String(SwarmStack::kPlacementLabel)).toStdString();
+        << QStringLiteral("node.labels.%1")
+               .arg(QLatin1String(SwarmStack::kPlacementLabel))
+               .toStdString();
     out << YAML::EndMap << YAML::EndSeq;
     out << YAML::EndMap;
     // What Spark offers executors (--cores, --memory) plus the worker daemon's own heap.

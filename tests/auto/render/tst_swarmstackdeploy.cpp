@@ -8,6 +8,10 @@
 #include "render/swarmstack.h"
 #include "util/secret.h"
 
+#include "commandrun.h"
+#include "processes.h"
+#include "swarmstackfile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -19,17 +23,11 @@
 #include <unistd.h>
 
 using namespace SparkDeck;
+using SparkDeck::Test::CommandRun;
 
 namespace {
 
 const QString kSourceDir = QStringLiteral(SPARKDECK_SOURCE_DIR);
-
-struct Run
-{
-    int exitCode = -1;
-    QString output;
-    bool ok() const { return exitCode == 0; }
-};
 
 int freePort()
 {
@@ -50,9 +48,8 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    Run docker(const QStringList &arguments, const QByteArray &input = QByteArray(),
-               int timeoutMs = 120000) const;
-    Run script(const QString &name, const QStringList &arguments, int timeoutMs) const;
+    CommandRun docker(const QStringList &arguments, const QByteArray &input = QByteArray()) const;
+    CommandRun script(const QString &name, const QStringList &arguments, int timeoutMs) const;
     /// Polls the master's /json/ until `workers` workers are ALIVE; the last status read.
     MasterStatus waitForAliveWorkers(int workers) const;
     QStringList containers() const;
@@ -65,47 +62,19 @@ private:
     Secret m_secret = Secret::generate();
 };
 
-Run tst_SwarmStackDeploy::docker(const QStringList &arguments, const QByteArray &input,
-                                 int timeoutMs) const
+CommandRun tst_SwarmStackDeploy::docker(const QStringList &arguments, const QByteArray &input) const
 {
-    QProcess process;
-    process.setProcessEnvironment(m_environment);
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(QStringLiteral("docker"), arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    Run result;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.output = QStringLiteral("docker %1: no answer in %2 s")
-                            .arg(arguments.join(QLatin1Char(' ')))
-                            .arg(timeoutMs / 1000);
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.output = QString::fromUtf8(process.readAll());
-    return result;
+    return CommandRun::of(QStringLiteral("docker"), arguments, m_environment, input);
 }
 
-Run tst_SwarmStackDeploy::script(const QString &name, const QStringList &arguments,
-                                 int timeoutMs) const
+CommandRun tst_SwarmStackDeploy::script(const QString &name, const QStringList &arguments,
+                                        int timeoutMs) const
 {
-    QProcess process;
-    process.setProcessEnvironment(m_environment);
-    process.start(kSourceDir + QStringLiteral("/tests/lab/") + name, arguments);
-    Run result;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.output = name + QStringLiteral(": did not finish");
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.output = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-    if (!result.ok())
-        result.output += QString::fromUtf8(process.readAllStandardError());
-    return result;
+    // On success the scripts print one line (DOCKER_HOST, the image's tag) and nothing else.
+    CommandRun run = CommandRun::of(kSourceDir + QStringLiteral("/tests/lab/") + name, arguments,
+                                    m_environment, QByteArray(), timeoutMs);
+    run.output = run.output.trimmed();
+    return run;
 }
 
 MasterStatus tst_SwarmStackDeploy::waitForAliveWorkers(int workers) const
@@ -133,7 +102,8 @@ MasterStatus tst_SwarmStackDeploy::waitForAliveWorkers(int workers) const
 
 QStringList tst_SwarmStackDeploy::containers() const
 {
-    return docker({QStringLiteral("ps"), QStringLiteral("-q")}).output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return docker({QStringLiteral("ps"), QStringLiteral("-q")})
+        .output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
 void tst_SwarmStackDeploy::initTestCase()
@@ -142,25 +112,31 @@ void tst_SwarmStackDeploy::initTestCase()
         QSKIP("needs root: a private dockerd and debootstrap (CI runs as root)");
     for (const char *tool : {"dockerd", "docker", "debootstrap"}) {
         if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty()
-            && QStandardPaths::findExecutable(QString::fromLatin1(tool), {QStringLiteral("/usr/sbin")}).isEmpty())
-            QSKIP(qPrintable(QStringLiteral("%1 is missing (scripts/install-deps installs it)").arg(tool)));
+            && QStandardPaths::findExecutable(QString::fromLatin1(tool),
+                                              {QStringLiteral("/usr/sbin")})
+                   .isEmpty())
+            QSKIP(qPrintable(
+                QStringLiteral("%1 is missing (scripts/install-deps installs it)").arg(tool)));
     }
     const QString buildDir = qEnvironmentVariable("SPARKDECK_SWARM_DEPLOY_DIR");
     QVERIFY2(!buildDir.isEmpty(), "SPARKDECK_SWARM_DEPLOY_DIR is not set (CTest sets it)");
     m_dockerDir = buildDir + QStringLiteral("/dockerd");
 
-    const Run started = script(QStringLiteral("private-dockerd.sh"), {QStringLiteral("start"), m_dockerDir}, 90000);
+    const CommandRun started = script(QStringLiteral("private-dockerd.sh"),
+                                      {QStringLiteral("start"), m_dockerDir}, 90000);
     QVERIFY2(started.ok(), qPrintable(started.output));
     m_dockerStarted = true;
     m_environment.insert(QStringLiteral("DOCKER_HOST"), started.output);
 
-    const Run image = script(QStringLiteral("docker-images.sh"),
-                             {qEnvironmentVariable("SPARKDECK_SWARM_IMAGE_DIR")}, 600000);
+    const CommandRun image = script(QStringLiteral("docker-images.sh"),
+                                    {qEnvironmentVariable("SPARKDECK_SWARM_IMAGE_DIR")}, 600000);
     QVERIFY2(image.ok(), qPrintable(image.output));
 
-    docker({QStringLiteral("swarm"), QStringLiteral("leave"), QStringLiteral("--force")}); // a crashed run's
-    const Run init = docker({QStringLiteral("swarm"), QStringLiteral("init"), QStringLiteral("--advertise-addr"),
-                             QStringLiteral("127.0.0.1")});
+    docker({QStringLiteral("swarm"), QStringLiteral("leave"),
+            QStringLiteral("--force")}); // a crashed run's
+    const CommandRun init
+        = docker({QStringLiteral("swarm"), QStringLiteral("init"),
+                  QStringLiteral("--advertise-addr"), QStringLiteral("127.0.0.1")});
     QVERIFY2(init.ok(), qPrintable(init.output));
 
     m_stack.stackName = QStringLiteral("sdtest");
@@ -176,31 +152,31 @@ void tst_SwarmStackDeploy::initTestCase()
     QVERIFY(m_stack.masterPort > 0 && m_stack.masterWebUiPort > 0);
 
     // What the swarm engine provides before deploying (see SwarmStack).
-    const Run node = docker({QStringLiteral("node"), QStringLiteral("update"), QStringLiteral("--label-add"),
-                             QLatin1String(SwarmStack::kPlacementLabel) + QStringLiteral("=127.0.0.1"),
-                             docker({QStringLiteral("info"), QStringLiteral("--format"),
-                                     QStringLiteral("{{.Swarm.NodeID}}")}).output.trimmed()});
+    const CommandRun node
+        = docker({QStringLiteral("node"), QStringLiteral("update"), QStringLiteral("--label-add"),
+                  QLatin1String(SwarmStack::kPlacementLabel) + QStringLiteral("=127.0.0.1"),
+                  docker({QStringLiteral("info"), QStringLiteral("--format"),
+                          QStringLiteral("{{.Swarm.NodeID}}")})
+                      .output.trimmed()});
     QVERIFY2(node.ok(), qPrintable(node.output));
-    const Run network = docker({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--driver"),
-                                QStringLiteral("overlay"), QStringLiteral("--attachable"), m_stack.networkName});
+    const CommandRun network
+        = docker({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--driver"),
+                  QStringLiteral("overlay"), QStringLiteral("--attachable"), m_stack.networkName});
     QVERIFY2(network.ok(), qPrintable(network.output));
-    const Run secret = docker({QStringLiteral("secret"), QStringLiteral("create"), m_stack.secretName,
-                               QStringLiteral("-")},
-                              m_secret.reveal().toUtf8());
+    const CommandRun secret = docker({QStringLiteral("secret"), QStringLiteral("create"),
+                                      m_stack.secretName, QStringLiteral("-")},
+                                     m_secret.reveal().toUtf8());
     QVERIFY2(secret.ok(), qPrintable(secret.output));
 }
 
 void tst_SwarmStackDeploy::deployedStackRegistersItsWorkers()
 {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("stack.yml"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(renderSwarmStack(m_stack).toUtf8());
-    file.close();
+    const QString path = Test::writeStackFile(dir, m_stack);
+    QVERIFY(!path.isEmpty());
 
-    const Run deploy = docker({QStringLiteral("stack"), QStringLiteral("deploy"), QStringLiteral("-c"), path,
-                               m_stack.stackName});
+    const CommandRun deploy = docker({QStringLiteral("stack"), QStringLiteral("deploy"),
+                                      QStringLiteral("-c"), path, m_stack.stackName});
     QVERIFY2(deploy.ok(), qPrintable(deploy.output));
     m_deployed = true;
 
@@ -219,28 +195,28 @@ void tst_SwarmStackDeploy::theSecretReachesSparkOnlyThroughItsFile()
     if (!m_deployed)
         QSKIP("the stack is not deployed");
     // Docker's records of the services and their containers.
-    QString records = docker({QStringLiteral("service"), QStringLiteral("inspect"), m_stack.masterService(),
-                              m_stack.workerService()}).output;
+    QString records = docker({QStringLiteral("service"), QStringLiteral("inspect"),
+                              m_stack.masterService(), m_stack.workerService()})
+                          .output;
     const QStringList ids = containers();
     QVERIFY(ids.size() >= 3);
     records += docker(QStringList{QStringLiteral("inspect")} + ids).output;
     QVERIFY(records.contains(m_stack.secretName)); // we did read the records
     QVERIFY(!records.contains(m_secret.reveal()));
 
+    // Every process's command line and environment, the containers' included (this /proc
+    // shows them): the daemons are there, the secret is not.
+    QCOMPARE(Test::processesMentioning(m_stack.masterUrl().toUtf8()).size(), 2); // the workers
+    QVERIFY(Test::processesMentioning(m_secret.reveal().toUtf8()).isEmpty());
+
     for (const QString &id : ids) {
-        // Every process's command line and environment inside the container.
-        const Run processes = docker({QStringLiteral("exec"), id, QStringLiteral("sh"), QStringLiteral("-c"),
-                                      QStringLiteral("cat /proc/[0-9]*/cmdline /proc/[0-9]*/environ "
-                                                     "2>/dev/null | tr '\\0' '\\n'")});
-        QVERIFY2(processes.ok(), qPrintable(processes.output));
-        QVERIFY(processes.output.contains(QLatin1String("org.apache.spark.deploy")));
-        QVERIFY(!processes.output.contains(m_secret.reveal()));
         // Spark's configuration holds it, readable by the daemon's user only.
-        const Run config = docker({QStringLiteral("exec"), id, QStringLiteral("sh"), QStringLiteral("-c"),
-                                   QStringLiteral("stat -c %a \"$(ls /tmp/tmp.*/spark-defaults.conf)\"; "
-                                                  "grep -c \"^spark.authenticate.secret $(cat "
-                                                  "/run/secrets/spark-authenticate-secret)$\" "
-                                                  "/tmp/tmp.*/spark-defaults.conf")});
+        const CommandRun config
+            = docker({QStringLiteral("exec"), id, QStringLiteral("sh"), QStringLiteral("-c"),
+                      QStringLiteral("stat -c %a \"$(ls /tmp/tmp.*/spark-defaults.conf)\"; "
+                                     "grep -c \"^spark.authenticate.secret $(cat "
+                                     "/run/secrets/spark-authenticate-secret)$\" "
+                                     "/tmp/tmp.*/spark-defaults.conf")});
         QCOMPARE(config.output.split(QLatin1Char('\n'), Qt::SkipEmptyParts),
                  (QStringList{QStringLiteral("600"), QStringLiteral("1")}));
     }
@@ -250,8 +226,9 @@ void tst_SwarmStackDeploy::scaledWorkerServiceAddsWorkers()
 {
     if (!m_deployed)
         QSKIP("the stack is not deployed");
-    const Run scale = docker({QStringLiteral("service"), QStringLiteral("scale"), QStringLiteral("--detach"),
-                              m_stack.workerService() + QStringLiteral("=3")});
+    const CommandRun scale
+        = docker({QStringLiteral("service"), QStringLiteral("scale"), QStringLiteral("--detach"),
+                  m_stack.workerService() + QStringLiteral("=3")});
     QVERIFY2(scale.ok(), qPrintable(scale.output));
     QCOMPARE(waitForAliveWorkers(3).aliveWorkers, 3);
 }
@@ -268,7 +245,8 @@ void tst_SwarmStackDeploy::cleanupTestCase()
     }
     docker({QStringLiteral("network"), QStringLiteral("rm"), m_stack.networkName});
     docker({QStringLiteral("secret"), QStringLiteral("rm"), m_stack.secretName});
-    const Run stopped = script(QStringLiteral("private-dockerd.sh"), {QStringLiteral("stop"), m_dockerDir}, 60000);
+    const CommandRun stopped = script(QStringLiteral("private-dockerd.sh"),
+                                      {QStringLiteral("stop"), m_dockerDir}, 60000);
     QVERIFY2(stopped.ok(), qPrintable(stopped.output));
 }
 

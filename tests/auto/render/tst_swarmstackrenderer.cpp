@@ -4,6 +4,9 @@
 // volume, published ports in host mode, dnsrr. Accepted by Docker's and Compose's own validators.
 #include "render/swarmstack.h"
 
+#include "commandrun.h"
+#include "swarmstackfile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -15,6 +18,7 @@
 #include <yaml-cpp/yaml.h>
 
 using namespace SparkDeck;
+using SparkDeck::Test::CommandRun;
 
 Q_DECLARE_METATYPE(SparkDeck::SwarmStack)
 
@@ -30,9 +34,9 @@ SwarmStack demo()
     stack.workerMemory = MemorySize::fromMebibytes(1536);
     stack.networkName = SwarmStack::networkNameFor(stack.stackName);
     stack.secretName = SwarmStack::secretNameFor(stack.stackName);
-    stack.sharedFolder = SwarmSharedFolder{QStringLiteral("10.77.0.11"),
-                                           QStringLiteral("/srv/sparkdeck/share"),
-                                           QStringLiteral("/srv/share")};
+    stack.sharedFolder
+        = SwarmSharedFolder{QStringLiteral("10.77.0.11"), QStringLiteral("/srv/sparkdeck/share"),
+                            QStringLiteral("/srv/share")};
     return stack;
 }
 
@@ -53,30 +57,6 @@ QStringList list(const YAML::Node &node)
 QString interpolated(QString value)
 {
     return value.replace(QLatin1String("$$"), QLatin1String("$"));
-}
-
-struct Run
-{
-    int exitCode = -1;
-    QString output;
-};
-
-Run run(const QString &program, const QStringList &arguments,
-        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
-{
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(program, arguments);
-    Run result;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.output = QString::fromUtf8(process.readAll());
-    return result;
 }
 
 } // namespace
@@ -108,7 +88,8 @@ private:
 
 void tst_SwarmStackRenderer::masterRunsSparkClassOnTheManager()
 {
-    const YAML::Node master = YAML::Load(renderSwarmStack(demo()).toStdString())["services"]["master"];
+    const YAML::Node master
+        = YAML::Load(renderSwarmStack(demo()).toStdString())["services"]["master"];
     QCOMPARE(str(master["image"]), QStringLiteral("apache/spark:3.5.8"));
     // The image's entrypoint only knows Kubernetes roles: ours replaces it and execs the command.
     QCOMPARE(list(master["entrypoint"]).mid(0, 2), (QStringList{"/bin/sh", "-c"}));
@@ -118,7 +99,8 @@ void tst_SwarmStackRenderer::masterRunsSparkClassOnTheManager()
     QCOMPARE(list(master["networks"]["cluster"]["aliases"]), QStringList{"spark-master"});
     QCOMPARE(master["deploy"]["replicas"].as<int>(), 1);
     QCOMPARE(str(master["deploy"]["endpoint_mode"]), QStringLiteral("dnsrr"));
-    QCOMPARE(list(master["deploy"]["placement"]["constraints"]), QStringList{"node.role == manager"});
+    QCOMPARE(list(master["deploy"]["placement"]["constraints"]),
+             QStringList{"node.role == manager"});
     QVERIFY(!master["environment"]["SPARK_DAEMON_MEMORY"]); // Spark's default heap, as standalone
     QStringList published;
     for (const YAML::Node &port : master["ports"]) {
@@ -131,12 +113,13 @@ void tst_SwarmStackRenderer::masterRunsSparkClassOnTheManager()
 
 void tst_SwarmStackRenderer::workersOfferWhatTheirLimitsAllow()
 {
-    const YAML::Node worker = YAML::Load(renderSwarmStack(demo()).toStdString())["services"]["worker"];
+    const YAML::Node worker
+        = YAML::Load(renderSwarmStack(demo()).toStdString())["services"]["worker"];
     QCOMPARE(worker["deploy"]["replicas"].as<int>(), 3);
     QCOMPARE(str(worker["deploy"]["endpoint_mode"]), QStringLiteral("dnsrr"));
     const QStringList command = list(worker["command"]);
-    QCOMPARE(command.mid(0, 2), (QStringList{"/opt/spark/bin/spark-class",
-                                             "org.apache.spark.deploy.worker.Worker"}));
+    QCOMPARE(command.mid(0, 2),
+             (QStringList{"/opt/spark/bin/spark-class", "org.apache.spark.deploy.worker.Worker"}));
     QCOMPARE(command.at(command.indexOf("--cores") + 1), QStringLiteral("2"));
     QCOMPARE(command.at(command.indexOf("--memory") + 1), QStringLiteral("1536m"));
     QCOMPARE(command.last(), QStringLiteral("spark://spark-master:7077"));
@@ -152,8 +135,8 @@ void tst_SwarmStackRenderer::workersOfferWhatTheirLimitsAllow()
 
 void tst_SwarmStackRenderer::workersSpreadOverTheNodeLabel()
 {
-    const YAML::Node placement =
-        YAML::Load(renderSwarmStack(demo()).toStdString())["services"]["worker"]["deploy"]["placement"];
+    const YAML::Node placement = YAML::Load(
+        renderSwarmStack(demo()).toStdString())["services"]["worker"]["deploy"]["placement"];
     QCOMPARE(str(placement["preferences"][0]["spread"]),
              QStringLiteral("node.labels.") + QLatin1String(SwarmStack::kPlacementLabel));
     QVERIFY(!placement["constraints"]);
@@ -180,10 +163,11 @@ void tst_SwarmStackRenderer::daemonsGetTheStandaloneModesSettings()
 {
     const SwarmStack stack = demo();
     const YAML::Node file = YAML::Load(renderSwarmStack(stack).toStdString());
-    const QString expected =
-        SparkConfigRenderer::sparkDefaultsWithoutSecret(stack.stackName, stack.masterUrl());
+    const QString expected
+        = SparkConfigRenderer::sparkDefaultsWithoutSecret(stack.stackName, stack.masterUrl());
     for (const char *service : {"master", "worker"}) {
-        const QString defaults = str(file["services"][service]["environment"]["SPARKDECK_SPARK_DEFAULTS"]);
+        const QString defaults
+            = str(file["services"][service]["environment"]["SPARKDECK_SPARK_DEFAULTS"]);
         QCOMPARE(interpolated(defaults), expected);
         QVERIFY(!defaults.contains(QLatin1String("spark.authenticate.secret")));
     }
@@ -199,7 +183,8 @@ void tst_SwarmStackRenderer::launchScriptWritesAPrivateConfigWithTheSecret()
     secretFile.write("s3cr3t-value\n");
     secretFile.close();
 
-    const YAML::Node master = YAML::Load(renderSwarmStack(demo()).toStdString())["services"]["master"];
+    const YAML::Node master
+        = YAML::Load(renderSwarmStack(demo()).toStdString())["services"]["master"];
     QStringList entrypoint = list(master["entrypoint"]);
     for (QString &word : entrypoint)
         word = interpolated(word).replace(QLatin1String("/run/secrets"), secrets.path());
@@ -207,12 +192,14 @@ void tst_SwarmStackRenderer::launchScriptWritesAPrivateConfigWithTheSecret()
     environment.insert(QStringLiteral("SPARKDECK_SPARK_DEFAULTS"),
                        interpolated(str(master["environment"]["SPARKDECK_SPARK_DEFAULTS"])));
     // In place of spark-class: report what the daemon would see.
-    const QString probe = QStringLiteral(
-        "printf '%s|%s|' \"${SPARKDECK_SPARK_DEFAULTS-unset}\" \"$(stat -c %a \"$SPARK_CONF_DIR/spark-defaults.conf\")\";"
-        "cat \"$SPARK_CONF_DIR/spark-defaults.conf\"; rm -r \"$SPARK_CONF_DIR\"");
-    const Run result = run(entrypoint.first(),
-                           entrypoint.mid(1) + QStringList{QStringLiteral("sh"), QStringLiteral("-c"), probe},
-                           environment);
+    const QString probe
+        = QStringLiteral("printf '%s|%s|' \"${SPARKDECK_SPARK_DEFAULTS-unset}\" \"$(stat -c %a "
+                         "\"$SPARK_CONF_DIR/spark-defaults.conf\")\";"
+                         "cat \"$SPARK_CONF_DIR/spark-defaults.conf\"; rm -r \"$SPARK_CONF_DIR\"");
+    const CommandRun result = CommandRun::of(
+        entrypoint.first(),
+        entrypoint.mid(1) + QStringList{QStringLiteral("sh"), QStringLiteral("-c"), probe},
+        environment);
     QCOMPARE(result.exitCode, 0);
     const QStringList parts = result.output.split(QLatin1Char('|'));
     QCOMPARE(parts.size(), 3);
@@ -349,16 +336,16 @@ void tst_SwarmStackRenderer::dockerStackConfigAcceptsIt()
     const QString docker = QStandardPaths::findExecutable(QStringLiteral("docker"));
     if (docker.isEmpty())
         QSKIP("no docker CLI on PATH");
-    if (run(docker, {QStringLiteral("stack"), QStringLiteral("config"), QStringLiteral("--help")}).exitCode != 0)
+    if (!CommandRun::of(
+             docker, {QStringLiteral("stack"), QStringLiteral("config"), QStringLiteral("--help")})
+             .ok())
         QSKIP("this docker CLI has no 'stack config'; the Docker CLI 28 on the test machines has");
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("stack.yml"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(renderSwarmStack(stack).toUtf8());
-    file.close();
+    const QString path = Test::writeStackFile(dir, stack);
+    QVERIFY(!path.isEmpty());
 
-    const Run result = run(docker, {QStringLiteral("stack"), QStringLiteral("config"), QStringLiteral("-c"), path});
+    const CommandRun result = CommandRun::of(
+        docker, {QStringLiteral("stack"), QStringLiteral("config"), QStringLiteral("-c"), path});
     QVERIFY2(result.exitCode == 0, qPrintable(result.output));
     // Docker's reading of the file: what the engine will deploy.
     const YAML::Node read = YAML::Load(result.output.toStdString());
@@ -366,7 +353,8 @@ void tst_SwarmStackRenderer::dockerStackConfigAcceptsIt()
     QCOMPARE(read["services"]["worker"]["deploy"]["replicas"].as<int>(), stack.workers);
     QCOMPARE(str(read["networks"]["cluster"]["name"]), stack.networkName);
     if (stack.sharedFolder)
-        QCOMPARE(str(read["services"]["worker"]["volumes"][0]["target"]), stack.sharedFolder->mountPath);
+        QCOMPARE(str(read["services"]["worker"]["volumes"][0]["target"]),
+                 stack.sharedFolder->mountPath);
 }
 
 void tst_SwarmStackRenderer::dockerComposeAcceptsIt_data()
@@ -379,17 +367,16 @@ void tst_SwarmStackRenderer::dockerComposeAcceptsIt()
     QFETCH(SwarmStack, stack);
     const QString compose = QStandardPaths::findExecutable(QStringLiteral("docker-compose"));
     if (compose.isEmpty())
-        QSKIP("no docker-compose (Debian package docker-compose; scripts/install-deps installs it)");
+        QSKIP(
+            "no docker-compose (Debian package docker-compose; scripts/install-deps installs it)");
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("stack.yml"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(renderSwarmStack(stack).toUtf8());
-    file.close();
+    const QString path = Test::writeStackFile(dir, stack);
+    QVERIFY(!path.isEmpty());
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix:///nonexistent"));
-    const Run result = run(compose, {QStringLiteral("-f"), path, QStringLiteral("config"), QStringLiteral("-q")},
-                           environment);
+    const CommandRun result = CommandRun::of(
+        compose, {QStringLiteral("-f"), path, QStringLiteral("config"), QStringLiteral("-q")},
+        environment);
     QVERIFY2(result.exitCode == 0, qPrintable(result.output));
     QVERIFY2(result.output.trimmed().isEmpty(), qPrintable(result.output)); // not even a warning
 }
