@@ -171,15 +171,19 @@ TaskGroup *SwarmRecipe::imageFromArchive() const
         step->setFailureHint(Tr::tr("The archive must hold the image %1 (spark.image)").arg(image));
         return step;
     };
-    // Only when the master lacks the image does the archive leave this computer.
-    auto missingImageAndArchive = [scripts, layout, context] {
-        CommandRequest check = SparkScripts::fileCached(layout.cachedImage(context->imageSha512), context->imageSha512);
+    // The master keeps the archive (by checksum) while the cluster exists, for nodes that lack
+    // the image now or later; a worker that has the image fetches nothing.
+    auto archiveCached = [layout, context] {
+        return SparkScripts::fileCached(layout.cachedImage(context->imageSha512), context->imageSha512);
+    };
+    auto imageOrArchive = [scripts, archiveCached] {
+        CommandRequest check = archiveCached();
         check.script = QStringLiteral("{ %1; } && exit 0; %2").arg(scripts.imagePresent().script, check.script);
         check.asRoot = true;
         return check;
     };
     group->addTask(tagged(new UploadStep(Tr::tr("Upload the image archive from this computer (once)"), m_master, m_imageArchive,
-                                         [layout, context] { return layout.cachedImage(context->imageSha512); }, missingImageAndArchive),
+                                         [layout, context] { return layout.cachedImage(context->imageSha512); }, archiveCached),
                           m_master));
     group->addTask(tagged(load(m_master), m_master));
     const QList<Machine *> workers = workerMachines();
@@ -196,7 +200,7 @@ TaskGroup *SwarmRecipe::imageFromArchive() const
     for (Machine *machine : workers) {
         auto *node = new TaskGroup(Tr::tr("The image on a worker node"), TaskGroup::Mode::Sequence);
         HostTag::tag(node, machine);
-        auto *fetch = new ScriptStep(Tr::tr("Copy the image archive from the master"), machine, missingImageAndArchive,
+        auto *fetch = new ScriptStep(Tr::tr("Copy the image archive from the master"), machine, imageOrArchive,
                                      [layout, context, address, port] {
                                          const QString url = QStringLiteral("http://%1:%2/image.tar").arg(httpHost(address)).arg(port);
                                          return SparkScripts::fetchFile(url, context->imageSha512, layout.cachedImage(context->imageSha512));
