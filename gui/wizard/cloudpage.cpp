@@ -2,7 +2,8 @@
 
 #include "setupwizard.h"
 
-#include "providers/credentialresolver.h"
+#include "providers/machinegraphs.h"
+#include "providers/providerconnector.h"
 #include "providers/providerregistry.h"
 
 #include <QComboBox>
@@ -179,7 +180,7 @@ QStringList CloudPage::sections() const
 void CloudPage::initializePage()
 {
     const ClusterSpec spec = setupWizard() ? setupWizard()->spec() : m_spec;
-    const bool providerChanged = spec.machines.provider != m_provider || !m_providerApi;
+    const bool providerChanged = spec.machines.provider != m_provider || !m_connector;
     m_spec = spec;
     m_provider = spec.machines.provider;
     setTitle(tr("%1 Machines").arg(providerTitle(m_provider)));
@@ -204,30 +205,24 @@ void CloudPage::testConnection()
     m_testButton->setEnabled(false);
     m_connectionLabel->clear();
     m_credentialsLabel->setText(tr("Looking for your %1 credentials…").arg(providerTitle(m_provider)));
-    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    auto *resolver = new CredentialResolver(environment, QDir::homePath(), m_call);
-    connect(resolver, &CredentialResolver::keychainNotice, this,
+    m_keychainNotice.clear();
+    // A new connector each time: credentials may have changed since the last test.
+    m_connector = std::make_unique<ProviderConnector>(m_spec, QProcessEnvironment::systemEnvironment(),
+                                                      QDir::homePath());
+    connect(m_connector.get(), &ProviderConnector::keychainNotice, this,
             [this](const QString &notice) { m_keychainNotice = notice; });
-    resolver->resolve(m_provider, m_call, [this, environment](const Result<ProviderCredentials> &credentials) {
-        if (!credentials) {
-            m_credentialsLabel->setText(credentials.errorMessage());
+    m_connector->open(m_call, [this](const Result<MachineProvider *> &provider) {
+        if (!provider) {
+            m_credentialsLabel->setText(provider.errorMessage());
             finishTest(false);
             return;
         }
         m_credentialsLabel->setText(tr("Credentials from %1. SparkDeck leaves them there and never "
                                        "writes them into the cluster file.")
-                                        .arg(credentials->source)
+                                        .arg(m_connector->credentialsSource())
                                     + (m_keychainNotice.isEmpty() ? QString() : QLatin1Char(' ') + m_keychainNotice));
-        const ProviderSettings settings{m_spec, *credentials, ProviderRegistry::apiBaseUrl(m_provider, environment)};
-        Result<std::unique_ptr<MachineProvider>> provider = ProviderRegistry::create(settings);
-        if (!provider) {
-            m_connectionLabel->setText(provider.errorMessage());
-            finishTest(false);
-            return;
-        }
-        m_providerApi = std::move(provider).value();
         m_connectionLabel->setText(tr("Asking %1 for its regions, sizes and images…").arg(providerTitle(m_provider)));
-        m_providerApi->listChoices(m_call, [this](const Result<ProviderChoices> &choices) {
+        (*provider)->listChoices(m_call, [this](const Result<ProviderChoices> &choices) {
             if (!choices) {
                 m_connectionLabel->setText(choices.errorMessage());
                 finishTest(false);
@@ -291,8 +286,7 @@ void CloudPage::fillRegionalLists()
 
 void CloudPage::updateCost()
 {
-    // One machine for the master and one for each worker.
-    const int machines = m_spec.workers.count + 1;
+    const int machines = int(MachineGraphs::machineNames(m_spec).size());
     const QString size = m_sizeCombo->currentData().toString();
     std::optional<double> hourly;
     for (const SizeChoice &choice : std::as_const(m_choices.sizes)) {

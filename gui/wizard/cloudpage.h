@@ -14,12 +14,14 @@ QT_END_NAMESPACE
 
 namespace SparkDeck {
 
+class ProviderConnector;
+
 /// The page for providers that create machines (VirtualBox, the clouds): where the credentials
 /// come from and a Test button that talks to the API; region, size and image lists live from
 /// the API (listChoices); how long the machines may live (the cost guard, 3 hours by default);
 /// and what the chosen cluster costs per hour.
 ///
-/// Rules: the page reads credentials through CredentialResolver and never shows or stores them;
+/// Rules: the page reads credentials through ProviderConnector and never shows or stores them;
 /// the lists fill in the background (the page stays usable, a second test drops the first);
 /// a value the cluster file already names stays chosen even when the API does not list it.
 class CloudPage : public SetupWizardPage
@@ -62,7 +64,7 @@ private:
     Provider m_provider = Provider::DigitalOcean;
     ProviderChoices m_choices;
     ClusterSpec m_spec; ///< the wizard's spec when the page was entered (worker count, name)
-    std::unique_ptr<MachineProvider> m_providerApi;
+    std::unique_ptr<ProviderConnector> m_connector;
     QObject *m_call = nullptr; ///< the running test's context: deleting it drops the answers
     QString m_keychainNotice;
 
