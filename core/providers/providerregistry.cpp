@@ -2,6 +2,7 @@
 
 #include "providers/aws/ec2provider.h"
 #include "providers/digitalocean/digitaloceanprovider.h"
+#include "providers/gce/gceprovider.h"
 #include "providers/virtualbox/virtualboxprovider.h"
 
 #include <QCoreApplication>
@@ -41,7 +42,8 @@ bool ProviderRegistry::createsMachines(Provider provider)
 bool ProviderRegistry::isImplemented(Provider provider)
 {
     // The providers create() has a case for.
-    return provider == Provider::DigitalOcean || provider == Provider::Ec2 || provider == Provider::VirtualBox;
+    return provider == Provider::DigitalOcean || provider == Provider::Ec2 || provider == Provider::VirtualBox
+           || provider == Provider::Gce;
 }
 
 QString ProviderRegistry::apiUrlVariable(Provider provider)
@@ -66,6 +68,7 @@ Result<std::unique_ptr<MachineProvider>> ProviderRegistry::create(const Provider
     case Provider::VirtualBox:
         return VirtualBoxProvider::create(settings);
     case Provider::Gce:
+        return GceProvider::create(settings);
     case Provider::OpenStack:
     case Provider::Existing:
     case Provider::Local:
