@@ -86,6 +86,11 @@ ENTRYPOINT ["/opt/entrypoint.sh"]
 EOF
 # The classic builder: Docker 20.10's engine, and no buildx plugin needed.
 DOCKER_BUILDKIT=0 docker build -t "$tag" "$context" >>"$log" 2>&1 || fail "docker build failed"
-docker save -o "$out/spark-image.tar.partial" "$tag" >>"$log" 2>&1 || fail "docker save failed"
-mv "$out/spark-image.tar.partial" "$out/spark-image.tar"
+# The archive is rewritten only when the image changed (its ID is recorded beside it).
+id=$(docker image inspect --format '{{.Id}}' "$tag")
+if [ ! -s "$out/spark-image.tar" ] || [ "$(cat "$out/spark-image.id" 2>/dev/null)" != "$id" ]; then
+    docker save -o "$out/spark-image.tar.partial" "$tag" >>"$log" 2>&1 || fail "docker save failed"
+    mv "$out/spark-image.tar.partial" "$out/spark-image.tar"
+    echo "$id" > "$out/spark-image.id"
+fi
 echo "$tag"
