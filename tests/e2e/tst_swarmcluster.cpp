@@ -27,6 +27,7 @@ private Q_SLOTS:
     void scaleChangesTheReplicasAndTheAliveWorkers_data();
     void scaleChangesTheReplicasAndTheAliveWorkers();
     void downLeavesNothingBehind();
+    void upAgainReusesTheImagesTheNodesKept();
 
 private:
     CliRun cli(const QString &command, const QStringList &extra = {})
@@ -59,6 +60,7 @@ private:
     LabHosts m_lab = LabHosts::fromEnvironment();
     QTemporaryDir m_dir;
     QString m_file;
+    QString m_image;
 };
 
 void tst_SwarmCluster::initTestCase()
@@ -75,6 +77,7 @@ void tst_SwarmCluster::initTestCase()
     const QString image = QJsonDocument::fromJson(tar.readAllStandardOutput()).array().at(0).toObject()
                               .value(QLatin1String("RepoTags")).toArray().at(0).toString();
     QVERIFY2(!image.isEmpty(), "the image archive names no image");
+    m_image = image;
     QString hosts;
     for (int i = 0; i < 3; ++i) {
         hosts += QStringLiteral("    - { address: %1%2 }\n")
@@ -166,6 +169,16 @@ void tst_SwarmCluster::downLeavesNothingBehind()
     }
     // Leaving the swarm took the secret with it; no Spark daemon of the stack still runs.
     QCOMPARE(SparkDeck::Test::processesMentioning("spark://spark-master:"), QStringList());
+}
+
+void tst_SwarmCluster::upAgainReusesTheImagesTheNodesKept()
+{
+    const CliRun up = cli(QStringLiteral("up"));
+    QVERIFY2(up.exitCode == 0, up.transcript());
+    QCOMPARE(up.out.count(QStringLiteral("Load %1: already done").arg(m_image)), 3);
+    QCOMPARE(status().value(QLatin1String("aliveWorkers")).toInt(), 2);
+    const CliRun down = cli(QStringLiteral("down"));
+    QVERIFY2(down.exitCode == 0, down.transcript());
 }
 
 QTEST_GUILESS_MAIN(tst_SwarmCluster)

@@ -125,6 +125,11 @@ private Q_SLOTS:
     void javaPresentOrInstallable_data();
     void javaPresentOrInstallable();
     void toolsTheMasterAndWorkersNeed();
+    void dockerPresentOrInstallable_data();
+    void dockerPresentOrInstallable();
+    void aNodeInAnotherSwarmIsAnError_data();
+    void aNodeInAnotherSwarmIsAnError();
+    void swarmNeedsNoJavaOnTheHosts();
     void addressMustBeTheHostsOwn();
     void unreachablePeersAreErrors_data();
     void unreachablePeersAreErrors();
@@ -344,6 +349,123 @@ void tst_PreflightEvaluator::javaPresentOrInstallable()
     const auto finding = one(PreflightEvaluator::evaluate(cluster, {report}), kWorker, QStringLiteral("java"));
     QCOMPARE(int(finding.status), status);
     QVERIFY2(finding.detail.contains(detailContains), qPrintable(finding.detail));
+}
+
+namespace {
+ClusterSpec swarmSpec()
+{
+    ClusterSpec cluster = spec();
+    cluster.spark.deploy = DeployMode::Swarm;
+    return cluster;
+}
+} // namespace
+
+void tst_PreflightEvaluator::dockerPresentOrInstallable_data()
+{
+    QTest::addColumn<QString>("client");
+    QTest::addColumn<QString>("server");
+    QTest::addColumn<QString>("packageManager");
+    QTest::addColumn<QString>("candidate");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("detailContains");
+    const QString docker = QStringLiteral("/usr/bin/docker");
+    QTest::newRow("engine answers") << docker << QStringLiteral("20.10.24") << QStringLiteral("apt-get") << QString() << int(Level::Ok)
+                                    << QStringLiteral("Docker 20.10.24");
+    QTest::newRow("engine silent") << docker << QString() << QStringLiteral("apt-get") << QString() << int(Level::Warning)
+                                   << QStringLiteral("does not answer");
+    QTest::newRow("missing, apt has it") << QString() << QString() << QStringLiteral("apt-get") << QStringLiteral("20.10.24+dfsg1-1")
+                                         << int(Level::Ok) << QStringLiteral("installs docker.io");
+    QTest::newRow("missing, apt has not") << QString() << QString() << QStringLiteral("apt-get") << QStringLiteral("(none)")
+                                          << int(Level::Error) << QStringLiteral("offers no docker.io");
+    QTest::newRow("missing, no package manager") << QString() << QString() << QString() << QString() << int(Level::Error)
+                                                 << QStringLiteral("no package manager");
+}
+
+void tst_PreflightEvaluator::dockerPresentOrInstallable()
+{
+    QFETCH(QString, client);
+    QFETCH(QString, server);
+    QFETCH(QString, packageManager);
+    QFETCH(QString, candidate);
+    QFETCH(int, status);
+    QFETCH(QString, detailContains);
+    PreflightHostReport report = host(kWorker, false, {8081});
+    report.facts.dockerClient = client;
+    report.facts.dockerServer = server;
+    report.facts.dockerError = QStringLiteral("Cannot connect to the Docker daemon");
+    report.facts.swarmState = QStringLiteral("inactive");
+    report.facts.packageManager = packageManager;
+    report.facts.candidates.insert(QStringLiteral("docker.io"), candidate);
+    const auto finding = one(PreflightEvaluator::evaluate(swarmSpec(), {host(kMaster, true, {}), report}), kWorker, QStringLiteral("docker"));
+    QCOMPARE(int(finding.status), status);
+    QVERIFY2(finding.detail.contains(detailContains), qPrintable(finding.detail));
+}
+
+void tst_PreflightEvaluator::aNodeInAnotherSwarmIsAnError_data()
+{
+    QTest::addColumn<bool>("master");
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<QString>("clusterId");
+    QTest::addColumn<QString>("ours");
+    QTest::addColumn<QStringList>("managers");
+    QTest::addColumn<int>("status");
+    const QString ours = QStringLiteral("j7tg147jvpbwf8uixrqvycuzs");
+    const QString theirs = QStringLiteral("q1w2e3r4t5y6u7i8o9p0asdfg");
+    QTest::newRow("master in no swarm") << true << QStringLiteral("inactive") << QString() << QString() << QStringList() << int(Level::Ok);
+    QTest::newRow("master of our swarm") << true << QStringLiteral("active") << ours << ours << QStringList() << int(Level::Ok);
+    QTest::newRow("master of another swarm") << true << QStringLiteral("active") << theirs << ours << QStringList() << int(Level::Error);
+    QTest::newRow("master joined elsewhere") << true << QStringLiteral("active") << QString() << QString()
+                                             << QStringList{QStringLiteral("10.9.9.9:2377")} << int(Level::Error);
+    QTest::newRow("worker in no swarm") << false << QStringLiteral("inactive") << QString() << QString() << QStringList() << int(Level::Ok);
+    QTest::newRow("worker in our swarm") << false << QStringLiteral("active") << QString() << QString()
+                                         << QStringList{kMaster + QStringLiteral(":2377")} << int(Level::Ok);
+    QTest::newRow("worker in another swarm") << false << QStringLiteral("active") << QString() << QString()
+                                             << QStringList{QStringLiteral("10.9.9.9:2377")} << int(Level::Error);
+    QTest::newRow("worker managing another swarm") << false << QStringLiteral("active") << theirs << QString()
+                                                   << QStringList{kWorker + QStringLiteral(":2377")} << int(Level::Error);
+}
+
+void tst_PreflightEvaluator::aNodeInAnotherSwarmIsAnError()
+{
+    QFETCH(bool, master);
+    QFETCH(QString, state);
+    QFETCH(QString, clusterId);
+    QFETCH(QString, ours);
+    QFETCH(QStringList, managers);
+    QFETCH(int, status);
+    PreflightHostReport masterReport = host(kMaster, true, {});
+    PreflightHostReport workerReport = host(kWorker, false, {8081});
+    for (PreflightHostReport *report : {&masterReport, &workerReport}) {
+        report->facts.dockerClient = QStringLiteral("/usr/bin/docker");
+        report->facts.dockerServer = QStringLiteral("20.10.24");
+        report->facts.swarmState = QStringLiteral("inactive");
+    }
+    HostFacts &facts = master ? masterReport.facts : workerReport.facts;
+    facts.swarmState = state;
+    facts.swarmClusterId = clusterId;
+    facts.ourSwarmId = ours;
+    facts.swarmManagers = managers;
+    const QString name = master ? kMaster : kWorker;
+    const auto finding = one(PreflightEvaluator::evaluate(swarmSpec(), {masterReport, workerReport}), name, QStringLiteral("swarm"));
+    QCOMPARE(int(finding.status), status);
+    if (status == int(Level::Error))
+        QVERIFY2(finding.fix.contains(QStringLiteral("docker swarm leave")), qPrintable(finding.fix));
+}
+
+void tst_PreflightEvaluator::swarmNeedsNoJavaOnTheHosts()
+{
+    PreflightHostReport master = host(kMaster, true, {});
+    PreflightHostReport report = host(kWorker, false, {8081});
+    report.facts.javaPath.clear();
+    report.facts.javaVersionLine.clear();
+    for (PreflightHostReport *each : {&master, &report}) {
+        each->facts.dockerClient = QStringLiteral("/usr/bin/docker");
+        each->facts.dockerServer = QStringLiteral("20.10.24");
+        each->facts.swarmState = QStringLiteral("inactive");
+    }
+    const auto findings = PreflightEvaluator::evaluate(swarmSpec(), {master, report});
+    QVERIFY(only(findings, kWorker, QStringLiteral("java")).isEmpty());
+    QCOMPARE(countFindings(findings, Level::Error), 0);
 }
 
 void tst_PreflightEvaluator::toolsTheMasterAndWorkersNeed()

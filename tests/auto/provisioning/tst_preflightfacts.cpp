@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QStandardPaths>
 #include <QtTest>
 
 using namespace SparkDeck;
@@ -24,6 +25,8 @@ private Q_SLOTS:
     void readsJavaVersions();
     void scriptRunsHereReadOnlyAndCompletes();
     void scriptKeepsHostileValuesLiteral();
+    void parsesDockerAndSwarmFacts();
+    void scriptLooksAtDockerOnlyWhenAsked();
 
 private:
     static QByteArray canned(const char *name)
@@ -226,6 +229,48 @@ void tst_PreflightFacts::scriptKeepsHostileValuesLiteral()
     QCOMPARE(facts.diskPath, QStringLiteral("/"));
     QCOMPARE(facts.reach.size(), 1);
     QVERIFY(facts.reach.first().result != QLatin1String("ok"));
+}
+
+void tst_PreflightFacts::parsesDockerAndSwarmFacts()
+{
+    const HostFacts facts = PreflightFacts::parse("format=1\n"
+                                                  "docker_client=/usr/bin/docker\n"
+                                                  "docker_server=20.10.24+dfsg1\n"
+                                                  "swarm=active j7tg147jvpbwf8uixrqvycuzs\n"
+                                                  "swarm_managers=10.77.0.11:2377 10.77.0.14:2377 \n"
+                                                  "swarm_ours=j7tg147jvpbwf8uixrqvycuzs\n"
+                                                  "end=1\n");
+    QVERIFY(facts.complete);
+    QCOMPARE(facts.dockerClient, QStringLiteral("/usr/bin/docker"));
+    QCOMPARE(facts.dockerServer, QStringLiteral("20.10.24+dfsg1"));
+    QCOMPARE(facts.swarmState, QStringLiteral("active"));
+    QCOMPARE(facts.swarmClusterId, QStringLiteral("j7tg147jvpbwf8uixrqvycuzs"));
+    QCOMPARE(facts.swarmManagers, QStringList({QStringLiteral("10.77.0.11:2377"), QStringLiteral("10.77.0.14:2377")}));
+    QCOMPARE(facts.ourSwarmId, facts.swarmClusterId);
+    const HostFacts worker = PreflightFacts::parse("swarm=inactive \ndocker_error=Cannot connect to the Docker daemon\n");
+    QCOMPARE(worker.swarmState, QStringLiteral("inactive"));
+    QCOMPARE(worker.swarmClusterId, QString());
+    QCOMPARE(worker.dockerError, QStringLiteral("Cannot connect to the Docker daemon"));
+}
+
+void tst_PreflightFacts::scriptLooksAtDockerOnlyWhenAsked()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("docker")).isEmpty())
+        QSKIP("no docker command here");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString marker = dir.filePath(QStringLiteral("pwned"));
+    PreflightProbeOptions options;
+    options.base = dir.path();
+    QVERIFY(PreflightFacts::parse(run(PreflightFacts::script(options)).standardOutput).dockerClient.isEmpty());
+    options.docker = true;
+    options.swarmIdFile = QStringLiteral("$(touch %1)").arg(marker);
+    const HostFacts facts = PreflightFacts::parse(run(PreflightFacts::script(options)).standardOutput);
+    QVERIFY(facts.complete);
+    QVERIFY(!facts.dockerClient.isEmpty());
+    // An engine answers (with a version) or it does not (with a reason): never neither.
+    QVERIFY(facts.dockerServer.isEmpty() != facts.dockerError.isEmpty());
+    QVERIFY(!QFile::exists(marker));
 }
 
 QTEST_GUILESS_MAIN(tst_PreflightFacts)
