@@ -319,6 +319,7 @@ void tst_SwarmStackRenderer::validatorRows()
     ipv6.sharedFolder->server = QStringLiteral("fd00::11");
     QTest::newRow("ipv6 nfs server") << ipv6;
     SwarmStack hostile = demo();
+    hostile.stackName = QStringLiteral("it's: #1 ${x}\n  - y"); // reaches the environment
     hostile.image = QStringLiteral("local/spark:22:22");
     hostile.networkName = QStringLiteral("net-$HOME");
     hostile.sharedFolder->mountPath = QStringLiteral("/srv/it's #1 $x");
@@ -352,6 +353,13 @@ void tst_SwarmStackRenderer::dockerStackConfigAcceptsIt()
     QCOMPARE(str(read["services"]["master"]["image"]), stack.image);
     QCOMPARE(read["services"]["worker"]["deploy"]["replicas"].as<int>(), stack.workers);
     QCOMPARE(str(read["networks"]["cluster"]["name"]), stack.networkName);
+    // Docker's interpolation leaves exactly what the daemons need ($$ is a literal $).
+    QCOMPARE(str(read["services"]["worker"]["environment"]["SPARKDECK_SPARK_DEFAULTS"]),
+             SparkConfigRenderer::sparkDefaultsWithoutSecret(stack.stackName, stack.masterUrl()));
+    const YAML::Node written = YAML::Load(renderSwarmStack(stack).toStdString());
+    QCOMPARE(list(read["services"]["master"]["entrypoint"]),
+             list(written["services"]["master"]["entrypoint"])
+                 .replaceInStrings(QLatin1String("$$"), QLatin1String("$")));
     if (stack.sharedFolder)
         QCOMPARE(str(read["services"]["worker"]["volumes"][0]["target"]),
                  stack.sharedFolder->mountPath);
