@@ -147,6 +147,16 @@ QList<CloudResource> ResourceJournal::outstanding() const
     return found;
 }
 
+std::optional<CloudResource> ResourceJournal::outstandingEntry(const QString &provider, const QString &kind,
+                                                              const QString &name) const
+{
+    for (auto it = m_resources.crbegin(); it != m_resources.crend(); ++it) {
+        if (it->isOutstanding() && it->provider == provider && it->kind == kind && it->name == name)
+            return *it;
+    }
+    return std::nullopt;
+}
+
 QList<CloudResource> ResourceJournal::liveMachines() const
 {
     QList<CloudResource> found;

@@ -43,6 +43,9 @@ public:
     QList<CloudResource> outstanding() const;
     /// Created machines, in the order they were recorded.
     QList<CloudResource> liveMachines() const;
+    /// The newest outstanding entry of `provider` with this kind and name: what a run that
+    /// stopped half-way made or meant to make.
+    std::optional<CloudResource> outstandingEntry(const QString &provider, const QString &kind, const QString &name) const;
 
     /// The cost guard's lease: set once when machines are first created; cleared by `down`.
     Status setLease(const QDateTime &started, const std::optional<QDateTime> &expires);

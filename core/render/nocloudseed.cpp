@@ -16,27 +16,36 @@ struct Tr
 
 bool isMac(const QString &text)
 {
-    static const QRegularExpression mac(QRegularExpression::anchoredPattern(QStringLiteral("([0-9a-f]{2}:){5}[0-9a-f]{2}")));
+    static const QRegularExpression mac(
+        QRegularExpression::anchoredPattern(QStringLiteral("([0-9a-f]{2}:){5}[0-9a-f]{2}")));
     return mac.match(text).hasMatch();
 }
 } // namespace
 
 Result<QString> NoCloudSeedRenderer::metaData(const QString &instanceId, const QString &hostname)
 {
-    static const QRegularExpression id(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")));
+    static const QRegularExpression id(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")));
     if (!id.match(instanceId).hasMatch())
-        return Error{Tr::tr("instance id '%1' must be letters, digits, dots, dashes and underscores").arg(instanceId)};
+        return Error{
+            Tr::tr("instance id '%1' must be letters, digits, dots, dashes and underscores")
+                .arg(instanceId)};
     if (!CloudInitRenderer::isValidHostname(hostname))
-        return Error{Tr::tr("host name '%1' must be lowercase letters, digits and inner dashes, at most 63").arg(hostname)};
-    return QStringLiteral("instance-id: \"%1\"\nlocal-hostname: \"%2\"\n").arg(instanceId, hostname);
+        return Error{
+            Tr::tr("host name '%1' must be lowercase letters, digits and inner dashes, at most 63")
+                .arg(hostname)};
+    return QStringLiteral("instance-id: \"%1\"\nlocal-hostname: \"%2\"\n")
+        .arg(instanceId, hostname);
 }
 
 Result<QString> NoCloudSeedRenderer::networkConfig(const NoCloudNetwork &network)
 {
     if (!isMac(network.natMac) || !isMac(network.hostOnlyMac))
-        return Error{Tr::tr("the adapters' MAC addresses must be six lowercase hex pairs separated by colons")};
+        return Error{Tr::tr(
+            "the adapters' MAC addresses must be six lowercase hex pairs separated by colons")};
     const QHostAddress address(network.address);
-    if (address.protocol() != QAbstractSocket::IPv4Protocol || network.prefixLength < 8 || network.prefixLength > 30)
+    if (address.protocol() != QAbstractSocket::IPv4Protocol || network.prefixLength < 8
+        || network.prefixLength > 30)
         return Error{Tr::tr("'%1/%2' is not an IPv4 address with a prefix length from 8 to 30")
                          .arg(network.address)
                          .arg(network.prefixLength)};

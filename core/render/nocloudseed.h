@@ -10,9 +10,9 @@ namespace SparkDeck {
 /// fixed address on the cluster's host-only network, each adapter known by its MAC address.
 struct NoCloudNetwork
 {
-    QString natMac;       ///< "08:00:27:1a:2b:3c"
+    QString natMac; ///< "08:00:27:1a:2b:3c"
     QString hostOnlyMac;
-    QString address;      ///< IPv4 on the host-only network: "192.168.56.10"
+    QString address; ///< IPv4 on the host-only network: "192.168.56.10"
     int prefixLength = 24;
 };
 

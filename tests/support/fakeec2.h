@@ -68,7 +68,8 @@ public:
     QStringList badSignatures; ///< the actions whose signature did not verify
 
     FakeEc2(AwsCredentials credentials, QString region)
-        : m_credentials(std::move(credentials)), m_region(std::move(region))
+        : m_credentials(std::move(credentials))
+        , m_region(std::move(region))
     {
         m_server.setHandler([this](const HttpTestRequest &request) { return handle(request); });
     }
@@ -106,7 +107,10 @@ public:
         return found;
     }
 
-    static QUrlQuery formOf(const HttpTestRequest &request) { return QUrlQuery(QString::fromUtf8(request.body)); }
+    static QUrlQuery formOf(const HttpTestRequest &request)
+    {
+        return QUrlQuery(QString::fromUtf8(request.body));
+    }
 
 private:
     using Filters = QMap<QString, QStringList>;
@@ -126,26 +130,32 @@ private:
     {
         Filters found;
         for (int n = 1; form.hasQueryItem(QStringLiteral("Filter.%1.Name").arg(n)); ++n)
-            found.insert(value(form, QStringLiteral("Filter.%1.Name").arg(n)), list(form, QStringLiteral("Filter.%1.Value").arg(n)));
+            found.insert(value(form, QStringLiteral("Filter.%1.Name").arg(n)),
+                         list(form, QStringLiteral("Filter.%1.Value").arg(n)));
         return found;
     }
     /// The tags TagSpecification.N gives resources of `type`.
     static QMap<QString, QString> tagsFor(const QUrlQuery &form, const QString &type)
     {
         QMap<QString, QString> tags;
-        for (int n = 1; form.hasQueryItem(QStringLiteral("TagSpecification.%1.ResourceType").arg(n)); ++n) {
+        for (int n = 1;
+             form.hasQueryItem(QStringLiteral("TagSpecification.%1.ResourceType").arg(n)); ++n) {
             if (value(form, QStringLiteral("TagSpecification.%1.ResourceType").arg(n)) != type)
                 continue;
-            for (int t = 1; form.hasQueryItem(QStringLiteral("TagSpecification.%1.Tag.%2.Key").arg(n).arg(t)); ++t)
-                tags.insert(value(form, QStringLiteral("TagSpecification.%1.Tag.%2.Key").arg(n).arg(t)),
-                            value(form, QStringLiteral("TagSpecification.%1.Tag.%2.Value").arg(n).arg(t)));
+            for (int t = 1;
+                 form.hasQueryItem(QStringLiteral("TagSpecification.%1.Tag.%2.Key").arg(n).arg(t));
+                 ++t)
+                tags.insert(
+                    value(form, QStringLiteral("TagSpecification.%1.Tag.%2.Key").arg(n).arg(t)),
+                    value(form, QStringLiteral("TagSpecification.%1.Tag.%2.Value").arg(n).arg(t)));
         }
         return tags;
     }
     static bool matchesTags(const QMap<QString, QString> &tags, const Filters &wanted)
     {
         for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
-            if (it.key().startsWith(QLatin1String("tag:")) && !it.value().contains(tags.value(it.key().mid(4))))
+            if (it.key().startsWith(QLatin1String("tag:"))
+                && !it.value().contains(tags.value(it.key().mid(4))))
                 return false;
         }
         return true;
@@ -153,18 +163,20 @@ private:
 
     static HttpTestResponse xml(const QString &action, const QString &content)
     {
-        const QString body = QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<%1Response "
-                                            "xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
-                                            "<requestId>fake-request</requestId>%2</%1Response>")
-                                 .arg(action, content);
+        const QString body
+            = QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<%1Response "
+                             "xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
+                             "<requestId>fake-request</requestId>%2</%1Response>")
+                  .arg(action, content);
         return {200, body.toUtf8(), {{"Content-Type", "text/xml;charset=UTF-8"}}, false, false};
     }
     static HttpTestResponse error(int status, const QString &code, const QString &message)
     {
-        const QString body = QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error>"
-                                            "<Code>%1</Code><Message>%2</Message></Error></Errors>"
-                                            "<RequestID>fake-request</RequestID></Response>")
-                                 .arg(code, message.toHtmlEscaped());
+        const QString body
+            = QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error>"
+                             "<Code>%1</Code><Message>%2</Message></Error></Errors>"
+                             "<RequestID>fake-request</RequestID></Response>")
+                  .arg(code, message.toHtmlEscaped());
         return {status, body.toUtf8(), {{"Content-Type", "text/xml;charset=UTF-8"}}, false, false};
     }
     static QString element(const QString &name, const QString &text)
@@ -175,31 +187,36 @@ private:
     {
         QString items;
         for (auto it = tags.cbegin(); it != tags.cend(); ++it)
-            items += QStringLiteral("<item>") + element(QStringLiteral("key"), it.key()) + element(QStringLiteral("value"), it.value())
-                     + QStringLiteral("</item>");
+            items += QStringLiteral("<item>") + element(QStringLiteral("key"), it.key())
+                     + element(QStringLiteral("value"), it.value()) + QStringLiteral("</item>");
         return QStringLiteral("<tagSet>%1</tagSet>").arg(items);
     }
     static QString instanceXml(const Instance &instance)
     {
         return QStringLiteral("<item>") + element(QStringLiteral("instanceId"), instance.id)
                + element(QStringLiteral("imageId"), instance.imageId)
-               + QStringLiteral("<instanceState><code>0</code>") + element(QStringLiteral("name"), instance.state)
-               + QStringLiteral("</instanceState>") + element(QStringLiteral("keyName"), instance.keyName)
+               + QStringLiteral("<instanceState><code>0</code>")
+               + element(QStringLiteral("name"), instance.state)
+               + QStringLiteral("</instanceState>")
+               + element(QStringLiteral("keyName"), instance.keyName)
                + element(QStringLiteral("amiLaunchIndex"), QString::number(instance.launchIndex))
                + element(QStringLiteral("instanceType"), instance.type)
                + (instance.state == QLatin1String("running")
                       ? element(QStringLiteral("privateIpAddress"), instance.privateAddress)
                             + element(QStringLiteral("ipAddress"), instance.publicAddress)
                       : QString())
-               + QStringLiteral("<groupSet><item>") + element(QStringLiteral("groupId"), instance.groupId)
-               + QStringLiteral("</item></groupSet>") + element(QStringLiteral("clientToken"), instance.clientToken)
+               + QStringLiteral("<groupSet><item>")
+               + element(QStringLiteral("groupId"), instance.groupId)
+               + QStringLiteral("</item></groupSet>")
+               + element(QStringLiteral("clientToken"), instance.clientToken)
                + tagSet(instance.tags) + QStringLiteral("</item>");
     }
     static HttpTestResponse fixture(const QString &name)
     {
         QFile file(QStringLiteral(SPARKDECK_TEST_DATA "/providers/ec2/") + name);
         if (!file.open(QIODevice::ReadOnly))
-            return error(500, QStringLiteral("InternalError"), QStringLiteral("missing fixture ") + name);
+            return error(500, QStringLiteral("InternalError"),
+                         QStringLiteral("missing fixture ") + name);
         return {200, file.readAll(), {{"Content-Type", "text/xml;charset=UTF-8"}}, false, false};
     }
 
@@ -211,12 +228,14 @@ private:
         if (!authorization.startsWith(prefix))
             return false;
         QMap<QByteArray, QByteArray> parts;
-        for (const QByteArray &part : authorization.mid(prefix.size() - QByteArray("Credential=").size()).split(',')) {
+        for (const QByteArray &part :
+             authorization.mid(prefix.size() - QByteArray("Credential=").size()).split(',')) {
             const QByteArray trimmed = part.trimmed();
             parts.insert(trimmed.left(trimmed.indexOf('=')), trimmed.mid(trimmed.indexOf('=') + 1));
         }
-        const QDateTime time = QDateTime::fromString(QString::fromLatin1(request.headers.value("x-amz-date")),
-                                                     QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+        const QDateTime time
+            = QDateTime::fromString(QString::fromLatin1(request.headers.value("x-amz-date")),
+                                    QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
         if (!time.isValid())
             return false;
         AwsRequest signedRequest;
@@ -229,11 +248,15 @@ private:
             signedRequest.headers.append({name, request.headers.value(name)});
         QDateTime utc = time;
         utc.setTimeSpec(Qt::UTC);
-        const SigV4Signing expected = SigV4Signer(m_credentials, m_region, QStringLiteral("ec2")).signingOf(signedRequest, utc);
-        return parts.value("Credential") == expected.credential && parts.value("Signature") == expected.signature
-               && parts.value("SignedHeaders").contains("host") && parts.value("SignedHeaders").contains("x-amz-date")
+        const SigV4Signing expected = SigV4Signer(m_credentials, m_region, QStringLiteral("ec2"))
+                                          .signingOf(signedRequest, utc);
+        return parts.value("Credential") == expected.credential
+               && parts.value("Signature") == expected.signature
+               && parts.value("SignedHeaders").contains("host")
+               && parts.value("SignedHeaders").contains("x-amz-date")
                && (m_credentials.sessionToken.isEmpty()
-                   || request.headers.value("x-amz-security-token") == m_credentials.sessionToken.reveal().toUtf8());
+                   || request.headers.value("x-amz-security-token")
+                          == m_credentials.sessionToken.reveal().toUtf8());
     }
 
     HttpTestResponse handle(const HttpTestRequest &request)
@@ -242,18 +265,23 @@ private:
         const QString action = value(form, QStringLiteral("Action"));
         if (!signatureIsValid(request)) {
             badSignatures << action;
-            return error(401, QStringLiteral("AuthFailure"), QStringLiteral("AWS was not able to validate the provided access credentials"));
+            return error(
+                401, QStringLiteral("AuthFailure"),
+                QStringLiteral("AWS was not able to validate the provided access credentials"));
         }
         if (value(form, QStringLiteral("Version")) != QLatin1String("2016-11-15"))
-            return error(400, QStringLiteral("InvalidParameterValue"), QStringLiteral("unsupported Version"));
+            return error(400, QStringLiteral("InvalidParameterValue"),
+                         QStringLiteral("unsupported Version"));
         if (throttle > 0) {
             --throttle;
-            return error(503, QStringLiteral("RequestLimitExceeded"), QStringLiteral("Request limit exceeded."));
+            return error(503, QStringLiteral("RequestLimitExceeded"),
+                         QStringLiteral("Request limit exceeded."));
         }
         if (action == QLatin1String("DescribeRegions"))
             return fixture(QStringLiteral("describe-regions.xml"));
         if (action == QLatin1String("DescribeInstanceTypes"))
-            return fixture(value(form, QStringLiteral("NextToken")) == QLatin1String("page-2-of-instance-types")
+            return fixture(value(form, QStringLiteral("NextToken"))
+                                   == QLatin1String("page-2-of-instance-types")
                                ? QStringLiteral("describe-instance-types-2.xml")
                                : QStringLiteral("describe-instance-types-1.xml"));
         if (action == QLatin1String("DescribeImages"))
@@ -263,7 +291,9 @@ private:
         if (action == QLatin1String("DescribeKeyPairs"))
             return describeKeyPairs(form);
         if (action == QLatin1String("DeleteKeyPair")) {
-            keyPairs.removeIf([&](const KeyPair &pair) { return pair.name == value(form, QStringLiteral("KeyName")); });
+            keyPairs.removeIf([&](const KeyPair &pair) {
+                return pair.name == value(form, QStringLiteral("KeyName"));
+            });
             return xml(action, QStringLiteral("<return>true</return>"));
         }
         if (action == QLatin1String("CreateSecurityGroup"))
@@ -280,7 +310,9 @@ private:
             return describeInstances(form);
         if (action == QLatin1String("TerminateInstances"))
             return terminateInstances(form);
-        return error(400, QStringLiteral("InvalidAction"), QStringLiteral("The action %1 is not valid for this web service.").arg(action));
+        return error(
+            400, QStringLiteral("InvalidAction"),
+            QStringLiteral("The action %1 is not valid for this web service.").arg(action));
     }
 
     HttpTestResponse importKeyPair(const QUrlQuery &form)
@@ -288,15 +320,18 @@ private:
         const QString name = value(form, QStringLiteral("KeyName"));
         for (const KeyPair &pair : std::as_const(keyPairs)) {
             if (pair.name == name)
-                return error(400, QStringLiteral("InvalidKeyPair.Duplicate"), QStringLiteral("The keypair '%1' already exists.").arg(name));
+                return error(400, QStringLiteral("InvalidKeyPair.Duplicate"),
+                             QStringLiteral("The keypair '%1' already exists.").arg(name));
         }
-        KeyPair pair{QStringLiteral("key-%1").arg(++m_nextId, 17, 16, QLatin1Char('0')), name,
-                     QByteArray::fromBase64(value(form, QStringLiteral("PublicKeyMaterial")).toLatin1()),
-                     tagsFor(form, QStringLiteral("key-pair"))};
+        KeyPair pair{
+            QStringLiteral("key-%1").arg(++m_nextId, 17, 16, QLatin1Char('0')), name,
+            QByteArray::fromBase64(value(form, QStringLiteral("PublicKeyMaterial")).toLatin1()),
+            tagsFor(form, QStringLiteral("key-pair"))};
         keyPairs << pair;
-        return xml(QStringLiteral("ImportKeyPair"), element(QStringLiteral("keyFingerprint"), QStringLiteral("1f:51:ae:28"))
-                                                        + element(QStringLiteral("keyName"), name)
-                                                        + element(QStringLiteral("keyPairId"), pair.id));
+        return xml(QStringLiteral("ImportKeyPair"),
+                   element(QStringLiteral("keyFingerprint"), QStringLiteral("1f:51:ae:28"))
+                       + element(QStringLiteral("keyName"), name)
+                       + element(QStringLiteral("keyPairId"), pair.id));
     }
 
     HttpTestResponse describeKeyPairs(const QUrlQuery &form) const
@@ -307,9 +342,11 @@ private:
         for (const KeyPair &pair : keyPairs) {
             if (matchesTags(pair.tags, wanted) && (names.isEmpty() || names.contains(pair.name)))
                 items += QStringLiteral("<item>") + element(QStringLiteral("keyPairId"), pair.id)
-                         + element(QStringLiteral("keyName"), pair.name) + tagSet(pair.tags) + QStringLiteral("</item>");
+                         + element(QStringLiteral("keyName"), pair.name) + tagSet(pair.tags)
+                         + QStringLiteral("</item>");
         }
-        return xml(QStringLiteral("DescribeKeyPairs"), QStringLiteral("<keySet>%1</keySet>").arg(items));
+        return xml(QStringLiteral("DescribeKeyPairs"),
+                   QStringLiteral("<keySet>%1</keySet>").arg(items));
     }
 
     HttpTestResponse createSecurityGroup(const QUrlQuery &form)
@@ -317,26 +354,34 @@ private:
         const QString name = value(form, QStringLiteral("GroupName"));
         for (const Group &group : std::as_const(groups)) {
             if (group.name == name)
-                return error(400, QStringLiteral("InvalidGroup.Duplicate"), QStringLiteral("The security group '%1' already exists").arg(name));
+                return error(400, QStringLiteral("InvalidGroup.Duplicate"),
+                             QStringLiteral("The security group '%1' already exists").arg(name));
         }
-        Group group{QStringLiteral("sg-%1").arg(++m_nextId, 17, 16, QLatin1Char('0')), name, {},
+        Group group{QStringLiteral("sg-%1").arg(++m_nextId, 17, 16, QLatin1Char('0')),
+                    name,
+                    {},
                     tagsFor(form, QStringLiteral("security-group"))};
         groups << group;
         return xml(QStringLiteral("CreateSecurityGroup"),
-                   QStringLiteral("<return>true</return>") + element(QStringLiteral("groupId"), group.id));
+                   QStringLiteral("<return>true</return>")
+                       + element(QStringLiteral("groupId"), group.id));
     }
 
     HttpTestResponse authorize(const QUrlQuery &form)
     {
         Group *group = groupWithId(value(form, QStringLiteral("GroupId")));
         if (!group)
-            return error(400, QStringLiteral("InvalidGroup.NotFound"), QStringLiteral("The security group does not exist"));
+            return error(400, QStringLiteral("InvalidGroup.NotFound"),
+                         QStringLiteral("The security group does not exist"));
         QStringList added;
-        for (int n = 1; form.hasQueryItem(QStringLiteral("IpPermissions.%1.IpProtocol").arg(n)); ++n) {
+        for (int n = 1; form.hasQueryItem(QStringLiteral("IpPermissions.%1.IpProtocol").arg(n));
+             ++n) {
             const QString prefix = QStringLiteral("IpPermissions.%1.").arg(n);
             QString rule = value(form, prefix + QStringLiteral("IpProtocol"));
             if (form.hasQueryItem(prefix + QStringLiteral("FromPort")))
-                rule += QStringLiteral(" %1-%2").arg(value(form, prefix + QStringLiteral("FromPort")), value(form, prefix + QStringLiteral("ToPort")));
+                rule += QStringLiteral(" %1-%2").arg(
+                    value(form, prefix + QStringLiteral("FromPort")),
+                    value(form, prefix + QStringLiteral("ToPort")));
             const QStringList sources{value(form, prefix + QStringLiteral("IpRanges.1.CidrIp")),
                                       value(form, prefix + QStringLiteral("Groups.1.GroupId"))};
             for (const QString &source : sources) {
@@ -346,10 +391,12 @@ private:
         }
         for (const QString &rule : std::as_const(added)) {
             if (group->rules.contains(rule))
-                return error(400, QStringLiteral("InvalidPermission.Duplicate"), QStringLiteral("the specified rule \"%1\" already exists").arg(rule));
+                return error(400, QStringLiteral("InvalidPermission.Duplicate"),
+                             QStringLiteral("the specified rule \"%1\" already exists").arg(rule));
         }
         group->rules << added;
-        return xml(QStringLiteral("AuthorizeSecurityGroupIngress"), QStringLiteral("<return>true</return>"));
+        return xml(QStringLiteral("AuthorizeSecurityGroupIngress"),
+                   QStringLiteral("<return>true</return>"));
     }
 
     HttpTestResponse describeSecurityGroups(const QUrlQuery &form) const
@@ -358,22 +405,27 @@ private:
         QString items;
         for (const Group &group : groups) {
             if (!matchesTags(group.tags, wanted)
-                || (wanted.contains(QStringLiteral("group-name")) && !wanted.value(QStringLiteral("group-name")).contains(group.name)))
+                || (wanted.contains(QStringLiteral("group-name"))
+                    && !wanted.value(QStringLiteral("group-name")).contains(group.name)))
                 continue;
             items += QStringLiteral("<item>") + element(QStringLiteral("groupId"), group.id)
-                     + element(QStringLiteral("groupName"), group.name) + tagSet(group.tags) + QStringLiteral("</item>");
+                     + element(QStringLiteral("groupName"), group.name) + tagSet(group.tags)
+                     + QStringLiteral("</item>");
         }
-        return xml(QStringLiteral("DescribeSecurityGroups"), QStringLiteral("<securityGroupInfo>%1</securityGroupInfo>").arg(items));
+        return xml(QStringLiteral("DescribeSecurityGroups"),
+                   QStringLiteral("<securityGroupInfo>%1</securityGroupInfo>").arg(items));
     }
 
     HttpTestResponse deleteSecurityGroup(const QUrlQuery &form)
     {
         const QString id = value(form, QStringLiteral("GroupId"));
         if (!groupWithId(id))
-            return error(400, QStringLiteral("InvalidGroup.NotFound"), QStringLiteral("The security group '%1' does not exist").arg(id));
+            return error(400, QStringLiteral("InvalidGroup.NotFound"),
+                         QStringLiteral("The security group '%1' does not exist").arg(id));
         for (const Instance &instance : std::as_const(instances)) {
             if (instance.groupId == id && instance.state != QLatin1String("terminated"))
-                return error(400, QStringLiteral("DependencyViolation"), QStringLiteral("resource %1 has a dependent object").arg(id));
+                return error(400, QStringLiteral("DependencyViolation"),
+                             QStringLiteral("resource %1 has a dependent object").arg(id));
         }
         groups.removeIf([&](const Group &group) { return group.id == id; });
         return xml(QStringLiteral("DeleteSecurityGroup"), QStringLiteral("<return>true</return>"));
@@ -392,12 +444,15 @@ private:
         }
         if (launched.isEmpty()) {
             if (!keyPairWithName(value(form, QStringLiteral("KeyName"))))
-                return error(400, QStringLiteral("InvalidKeyPair.NotFound"), QStringLiteral("The key pair does not exist"));
+                return error(400, QStringLiteral("InvalidKeyPair.NotFound"),
+                             QStringLiteral("The key pair does not exist"));
             if (!groupWithId(value(form, QStringLiteral("SecurityGroupId.1"))))
-                return error(400, QStringLiteral("InvalidGroup.NotFound"), QStringLiteral("The security group does not exist"));
+                return error(400, QStringLiteral("InvalidGroup.NotFound"),
+                             QStringLiteral("The security group does not exist"));
             const int count = qMin(maxCount, capacity);
             if (count < value(form, QStringLiteral("MinCount")).toInt() || count == 0)
-                return error(500, QStringLiteral("InsufficientInstanceCapacity"), QStringLiteral("We currently do not have sufficient capacity."));
+                return error(500, QStringLiteral("InsufficientInstanceCapacity"),
+                             QStringLiteral("We currently do not have sufficient capacity."));
             for (int i = 0; i < count; ++i) {
                 Instance instance;
                 const int number = ++m_nextId;
@@ -407,7 +462,8 @@ private:
                 instance.keyName = value(form, QStringLiteral("KeyName"));
                 instance.imageId = value(form, QStringLiteral("ImageId"));
                 instance.type = value(form, QStringLiteral("InstanceType"));
-                instance.userData = QString::fromUtf8(QByteArray::fromBase64(value(form, QStringLiteral("UserData")).toLatin1()));
+                instance.userData = QString::fromUtf8(
+                    QByteArray::fromBase64(value(form, QStringLiteral("UserData")).toLatin1()));
                 instance.publicAddress = QStringLiteral("198.51.100.%1").arg(number % 250 + 1);
                 instance.privateAddress = QStringLiteral("172.31.0.%1").arg(number % 250 + 1);
                 instance.launchIndex = i;
@@ -418,14 +474,16 @@ private:
             }
             m_notFoundLeft = notFoundDescribes;
         } else if (launched.size() > maxCount) {
-            return error(400, QStringLiteral("IdempotentParameterMismatch"), QStringLiteral("The client token is already in use."));
+            return error(400, QStringLiteral("IdempotentParameterMismatch"),
+                         QStringLiteral("The client token is already in use."));
         }
         QString items;
         for (const Instance &instance : std::as_const(launched))
             items += instanceXml(instance);
-        HttpTestResponse response = xml(QStringLiteral("RunInstances"),
-                                        element(QStringLiteral("reservationId"), QStringLiteral("r-fake"))
-                                            + QStringLiteral("<instancesSet>%1</instancesSet>").arg(items));
+        HttpTestResponse response
+            = xml(QStringLiteral("RunInstances"),
+                  element(QStringLiteral("reservationId"), QStringLiteral("r-fake"))
+                      + QStringLiteral("<instancesSet>%1</instancesSet>").arg(items));
         response.hold = holdRunInstances;
         return response;
     }
@@ -451,8 +509,10 @@ private:
                 matching << &instance;
         }
         for (const QString &id : ids) {
-            if (!std::any_of(matching.cbegin(), matching.cend(), [&](const Instance *i) { return i->id == id; }))
-                return error(400, QStringLiteral("InvalidInstanceID.NotFound"), QStringLiteral("The instance ID '%1' does not exist").arg(id));
+            if (!std::any_of(matching.cbegin(), matching.cend(),
+                             [&](const Instance *i) { return i->id == id; }))
+                return error(400, QStringLiteral("InvalidInstanceID.NotFound"),
+                             QStringLiteral("The instance ID '%1' does not exist").arg(id));
         }
         const int offset = value(form, QStringLiteral("NextToken")).toInt();
         const int limit = form.hasQueryItem(QStringLiteral("MaxResults"))
@@ -461,11 +521,18 @@ private:
         QString reservations;
         for (Instance *instance : matching.mid(offset, limit)) {
             advance(*instance);
-            reservations += QStringLiteral("<item>") + element(QStringLiteral("reservationId"), QStringLiteral("r-") + instance->id.mid(2))
-                            + QStringLiteral("<instancesSet>") + instanceXml(*instance) + QStringLiteral("</instancesSet></item>");
+            reservations += QStringLiteral("<item>")
+                            + element(QStringLiteral("reservationId"),
+                                      QStringLiteral("r-") + instance->id.mid(2))
+                            + QStringLiteral("<instancesSet>") + instanceXml(*instance)
+                            + QStringLiteral("</instancesSet></item>");
         }
-        const QString next = offset + limit < matching.size() ? element(QStringLiteral("nextToken"), QString::number(offset + limit)) : QString();
-        return xml(QStringLiteral("DescribeInstances"), QStringLiteral("<reservationSet>%1</reservationSet>").arg(reservations) + next);
+        const QString next
+            = offset + limit < matching.size()
+                  ? element(QStringLiteral("nextToken"), QString::number(offset + limit))
+                  : QString();
+        return xml(QStringLiteral("DescribeInstances"),
+                   QStringLiteral("<reservationSet>%1</reservationSet>").arg(reservations) + next);
     }
 
     HttpTestResponse terminateInstances(const QUrlQuery &form)
@@ -475,18 +542,22 @@ private:
         for (const QString &id : ids) {
             Instance *instance = instanceWithId(id);
             if (!instance)
-                return error(400, QStringLiteral("InvalidInstanceID.NotFound"), QStringLiteral("The instance ID '%1' does not exist").arg(id));
+                return error(400, QStringLiteral("InvalidInstanceID.NotFound"),
+                             QStringLiteral("The instance ID '%1' does not exist").arg(id));
             items += QStringLiteral("<item>") + element(QStringLiteral("instanceId"), id)
-                     + QStringLiteral("<previousState>") + element(QStringLiteral("name"), instance->state)
+                     + QStringLiteral("<previousState>")
+                     + element(QStringLiteral("name"), instance->state)
                      + QStringLiteral("</previousState>");
             if (instance->state != QLatin1String("terminated")) {
                 instance->state = QStringLiteral("shutting-down");
                 instance->describesLeft = shuttingDownDescribes;
             }
-            items += QStringLiteral("<currentState>") + element(QStringLiteral("name"), instance->state)
+            items += QStringLiteral("<currentState>")
+                     + element(QStringLiteral("name"), instance->state)
                      + QStringLiteral("</currentState></item>");
         }
-        return xml(QStringLiteral("TerminateInstances"), QStringLiteral("<instancesSet>%1</instancesSet>").arg(items));
+        return xml(QStringLiteral("TerminateInstances"),
+                   QStringLiteral("<instancesSet>%1</instancesSet>").arg(items));
     }
 
     /// Time passes for an instance each time it is described: it shows its state

@@ -2,6 +2,7 @@
 
 #include "providers/machineprovider.h"
 #include "providers/resourcejournal.h"
+#include "providers/restclient.h"
 
 #include <QtTest>
 
@@ -10,44 +11,63 @@
 
 namespace SparkDeck::Test {
 
+/// Retries after milliseconds, not seconds: test servers answer at once.
+inline RestClient::RetryPolicy quickRetries()
+{
+    RestClient::RetryPolicy quick;
+    quick.firstDelayMs = 5;
+    quick.maxDelayMs = 20;
+    quick.notFoundDelayMs = 5;
+    quick.transferTimeoutMs = 10000;
+    return quick;
+}
+
 /// Waits for one provider callback and gives its result; nullopt when none came in 30 s.
 template<typename T>
-std::optional<Result<T>> await(const std::function<void(QObject *, MachineProvider::Callback<T>)> &call)
+std::optional<Result<T>>
+await(const std::function<void(QObject *, MachineProvider::Callback<T>)> &call)
 {
     QObject context;
     std::optional<Result<T>> result;
     call(&context, [&result](const Result<T> &value) { result = value; });
-    (void)QTest::qWaitFor([&result] { return result.has_value(); }, 30000); // nullopt says it timed out
+    (void)QTest::qWaitFor([&result] { return result.has_value(); },
+                          30000); // nullopt says it timed out
     return result;
 }
 
-inline std::optional<Result<QList<ProvidedMachine>>> createMachines(MachineProvider &provider, const MachineRequest &request,
-                                                                    ResourceJournal &journal)
+inline std::optional<Result<QList<ProvidedMachine>>>
+createMachines(MachineProvider &provider, const MachineRequest &request, ResourceJournal &journal)
 {
-    return await<QList<ProvidedMachine>>([&](QObject *context, MachineProvider::Callback<QList<ProvidedMachine>> done) {
-        provider.createMachines(request, &journal, context, done);
-    });
+    return await<QList<ProvidedMachine>>(
+        [&](QObject *context, MachineProvider::Callback<QList<ProvidedMachine>> done) {
+            provider.createMachines(request, &journal, context, done);
+        });
 }
 
 inline Status destroyResource(MachineProvider &provider, const CloudResource &resource)
 {
-    const auto destroyed = await<std::monostate>([&](QObject *context, MachineProvider::StatusCallback done) {
-        provider.destroy(resource, context, done);
-    });
+    const auto destroyed
+        = await<std::monostate>([&](QObject *context, MachineProvider::StatusCallback done) {
+              provider.destroy(resource, context, done);
+          });
     return destroyed ? *destroyed : Status(Error{QStringLiteral("no answer to destroy")});
 }
 
-inline Result<QList<CloudResource>> findTagged(MachineProvider &provider, const QString &clusterName)
+inline Result<QList<CloudResource>> findTagged(MachineProvider &provider,
+                                               const QString &clusterName)
 {
-    const auto tagged = await<QList<CloudResource>>([&](QObject *context, MachineProvider::Callback<QList<CloudResource>> done) {
-        provider.findTagged(clusterName, context, done);
-    });
-    return tagged ? *tagged : Result<QList<CloudResource>>(Error{QStringLiteral("no answer to findTagged")});
+    const auto tagged = await<QList<CloudResource>>(
+        [&](QObject *context, MachineProvider::Callback<QList<CloudResource>> done) {
+            provider.findTagged(clusterName, context, done);
+        });
+    return tagged ? *tagged
+                  : Result<QList<CloudResource>>(Error{QStringLiteral("no answer to findTagged")});
 }
 
 /// What `down` does with a provider: every outstanding resource of the journal, newest first,
 /// then the sweep of what carries the cluster's tag. Stops at the first failure.
-inline Status tearDown(MachineProvider &provider, ResourceJournal &journal, const QString &clusterName)
+inline Status tearDown(MachineProvider &provider, ResourceJournal &journal,
+                       const QString &clusterName)
 {
     const QList<CloudResource> outstanding = journal.outstanding();
     for (auto it = outstanding.crbegin(); it != outstanding.crend(); ++it) {

@@ -29,8 +29,8 @@ bool isThrottling(const HttpResponse &response)
         return false;
     const Result<XmlNode> xml = XmlNode::parse(response.body);
     const QString code = xml ? errorOf(*xml).first : QString();
-    return code == QLatin1String("RequestLimitExceeded") || code == QLatin1String("EC2ThrottledException")
-           || code == QLatin1String("Throttling");
+    return code == QLatin1String("RequestLimitExceeded")
+           || code == QLatin1String("EC2ThrottledException") || code == QLatin1String("Throttling");
 }
 
 /// The Host header exactly as QNetworkAccessManager would send it: signed, so sent as is.
@@ -46,14 +46,19 @@ QString Ec2Answer::describe() const
 {
     if (response.status == 0)
         return RestClient::describe(response, QStringLiteral("AWS EC2"));
-    const QString what = errorCode.isEmpty() ? Tr::tr("an answer it could not read (HTTP %1)").arg(response.status)
-                                             : errorCode + QStringLiteral(": ") + errorMessage;
-    QString message = Tr::tr("AWS EC2 refused %1 (%2) in %3").arg(action, what, response.url.host());
-    if (errorCode == QLatin1String("AuthFailure") || errorCode == QLatin1String("UnauthorizedOperation")
-        || errorCode == QLatin1String("SignatureDoesNotMatch") || errorCode.startsWith(QLatin1String("InvalidClientTokenId"))
-        || response.status == 401 || response.status == 403)
-        message += Tr::tr(". Check the access key in ~/.aws/credentials or AWS_ACCESS_KEY_ID, that it is "
-                          "active and allowed to use EC2, and that this computer's clock is right.");
+    const QString what = errorCode.isEmpty()
+                             ? Tr::tr("an answer it could not read (HTTP %1)").arg(response.status)
+                             : errorCode + QStringLiteral(": ") + errorMessage;
+    QString message
+        = Tr::tr("AWS EC2 refused %1 (%2) in %3").arg(action, what, response.url.host());
+    if (errorCode == QLatin1String("AuthFailure")
+        || errorCode == QLatin1String("UnauthorizedOperation")
+        || errorCode == QLatin1String("SignatureDoesNotMatch")
+        || errorCode.startsWith(QLatin1String("InvalidClientTokenId")) || response.status == 401
+        || response.status == 403)
+        message += Tr::tr(
+            ". Check the access key in ~/.aws/credentials or AWS_ACCESS_KEY_ID, that it is "
+            "active and allowed to use EC2, and that this computer's clock is right.");
     else if (errorCode == QLatin1String("RequestLimitExceeded"))
         message += Tr::tr(". AWS kept throttling the account; wait a few minutes and run again.");
     return message;
@@ -99,7 +104,9 @@ void Ec2Client::call(const QString &action, const Parameters &parameters, QObjec
     request.method = "POST";
     request.url = QUrl(QStringLiteral("/"));
     request.body = SigV4Signer::canonicalQuery(form);
-    request.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded; charset=utf-8")));
+    request.headers.append(
+        qMakePair(QByteArray("Content-Type"),
+                  QByteArray("application/x-www-form-urlencoded; charset=utf-8")));
     request.idempotent = idempotent;
     m_rest->send(request, context, [action, done = std::move(done)](const HttpResponse &response) {
         Ec2Answer answer;
@@ -136,7 +143,9 @@ void Ec2Client::fetchPage(const QString &action, const Parameters &parameters, Q
             return;
         }
         Parameters nextParameters = parameters;
-        nextParameters.removeIf([](const std::pair<QString, QString> &p) { return p.first == QLatin1String("NextToken"); });
+        nextParameters.removeIf([](const std::pair<QString, QString> &p) {
+            return p.first == QLatin1String("NextToken");
+        });
         nextParameters.append({QStringLiteral("NextToken"), next});
         fetchPage(action, nextParameters, context, pages, done);
     });

@@ -13,7 +13,8 @@ ProvidedMachine Ec2Instance::toMachine(const XmlNode &item)
         machine.status = ProvidedMachine::Status::Ready;
     else if (machine.statusText == QLatin1String("pending"))
         machine.status = ProvidedMachine::Status::Pending;
-    else if (machine.statusText == QLatin1String("terminated") || machine.statusText == QLatin1String("shutting-down"))
+    else if (machine.statusText == QLatin1String("terminated")
+             || machine.statusText == QLatin1String("shutting-down"))
         machine.status = ProvidedMachine::Status::Gone;
     else
         machine.status = ProvidedMachine::Status::Failed;

@@ -42,12 +42,14 @@ QString Ec2Launch::resourceName(const QString &clusterName)
     return QStringLiteral("sparkdeck-") + clusterName;
 }
 
-Ec2Client::Parameters Ec2Launch::tagSpecification(int n, const QString &resourceType, const QString &clusterName,
+Ec2Client::Parameters Ec2Launch::tagSpecification(int n, const QString &resourceType,
+                                                  const QString &clusterName,
                                                   const QList<std::pair<QString, QString>> &more)
 {
     const QString prefix = QStringLiteral("TagSpecification.%1.").arg(n);
     Ec2Client::Parameters parameters{{prefix + QStringLiteral("ResourceType"), resourceType}};
-    const QList<std::pair<QString, QString>> tags = QList<std::pair<QString, QString>>{{MachineProvider::tagKey(), clusterName}} + more;
+    const QList<std::pair<QString, QString>> tags
+        = QList<std::pair<QString, QString>>{{MachineProvider::tagKey(), clusterName}} + more;
     for (int t = 0; t < tags.size(); ++t) {
         parameters.append({prefix + QStringLiteral("Tag.%1.Key").arg(t + 1), tags.at(t).first});
         parameters.append({prefix + QStringLiteral("Tag.%1.Value").arg(t + 1), tags.at(t).second});
@@ -67,10 +69,12 @@ QString Ec2Launch::batchTagValue(const QString &clusterName, const QStringList &
     return value.size() <= 256 ? value : QString(); // EC2's limit for a tag value
 }
 
-QString Ec2Launch::nameInBatch(const QString &clusterName, const QString &batchTagValue, int launchIndex)
+QString Ec2Launch::nameInBatch(const QString &clusterName, const QString &batchTagValue,
+                               int launchIndex)
 {
     const QString suffix = batchTagValue.split(QLatin1Char(',')).value(launchIndex);
-    return batchTagValue.isEmpty() || suffix.isEmpty() ? QString() : clusterName + QLatin1Char('-') + suffix;
+    return batchTagValue.isEmpty() || suffix.isEmpty() ? QString()
+                                                       : clusterName + QLatin1Char('-') + suffix;
 }
 
 void Ec2Launch::start()
@@ -80,8 +84,9 @@ void Ec2Launch::start()
         return;
     }
     if (m_request.sshSourceCidr.isEmpty()) {
-        fail(Tr::tr("SparkDeck could not tell this computer's public address, and it opens SSH on the "
-                    "EC2 machines to that address only. Check the internet connection and run again."));
+        fail(Tr::tr(
+            "SparkDeck could not tell this computer's public address, and it opens SSH on the "
+            "EC2 machines to that address only. Check the internet connection and run again."));
         return;
     }
     importKeyPair();
@@ -98,21 +103,24 @@ void Ec2Launch::importKeyPair()
     const QString key = intentFor(KeyPairKind, name);
     if (key.isEmpty())
         return;
-    Ec2Client::Parameters parameters{{QStringLiteral("KeyName"), name},
-                                     {QStringLiteral("PublicKeyMaterial"),
-                                      QString::fromLatin1(m_request.sshPublicKey.trimmed().toUtf8().toBase64())}};
+    Ec2Client::Parameters parameters{
+        {QStringLiteral("KeyName"), name},
+        {QStringLiteral("PublicKeyMaterial"),
+         QString::fromLatin1(m_request.sshPublicKey.trimmed().toUtf8().toBase64())}};
     parameters.append(tagSpecification(1, QStringLiteral("key-pair"), m_request.clusterName));
-    m_client->call(QStringLiteral("ImportKeyPair"), parameters, this, [this, key, name](const Ec2Answer &answer) {
-        if (answer.ok() || answer.errorCode == QLatin1String("InvalidKeyPair.Duplicate")) {
-            const QString id = answer.xml.text(QStringLiteral("keyPairId"));
-            if (record(m_journal->recordCreated(key, id.isEmpty() ? name : id)))
-                createSecurityGroup();
-            return;
-        }
-        if (refused(answer) && !record(m_journal->recordNotCreated(key)))
-            return;
-        fail(answer.describe());
-    });
+    m_client->call(QStringLiteral("ImportKeyPair"), parameters, this,
+                   [this, key, name](const Ec2Answer &answer) {
+                       if (answer.ok()
+                           || answer.errorCode == QLatin1String("InvalidKeyPair.Duplicate")) {
+                           const QString id = answer.xml.text(QStringLiteral("keyPairId"));
+                           if (record(m_journal->recordCreated(key, id.isEmpty() ? name : id)))
+                               createSecurityGroup();
+                           return;
+                       }
+                       if (refused(answer) && !record(m_journal->recordNotCreated(key)))
+                           return;
+                       fail(answer.describe());
+                   });
 }
 
 void Ec2Launch::createSecurityGroup()
@@ -130,43 +138,49 @@ void Ec2Launch::createSecurityGroup()
     Ec2Client::Parameters parameters{
         {QStringLiteral("GroupName"), name},
         {QStringLiteral("GroupDescription"),
-         QStringLiteral("SparkDeck cluster %1: SSH from its owner's address, all traffic between members")
+         QStringLiteral(
+             "SparkDeck cluster %1: SSH from its owner's address, all traffic between members")
              .arg(m_request.clusterName)}};
     parameters.append(tagSpecification(1, QStringLiteral("security-group"), m_request.clusterName));
-    m_client->call(QStringLiteral("CreateSecurityGroup"), parameters, this, [this, key](const Ec2Answer &answer) {
-        if (answer.ok()) {
-            m_groupId = answer.xml.text(QStringLiteral("groupId"));
-            if (record(m_journal->recordCreated(key, m_groupId)))
-                authorizeSsh();
-            return;
-        }
-        if (answer.errorCode == QLatin1String("InvalidGroup.Duplicate")) {
-            findSecurityGroup(key); // made by a run whose answer was lost
-            return;
-        }
-        if (refused(answer) && !record(m_journal->recordNotCreated(key)))
-            return;
-        fail(answer.describe());
-    });
+    m_client->call(QStringLiteral("CreateSecurityGroup"), parameters, this,
+                   [this, key](const Ec2Answer &answer) {
+                       if (answer.ok()) {
+                           m_groupId = answer.xml.text(QStringLiteral("groupId"));
+                           if (record(m_journal->recordCreated(key, m_groupId)))
+                               authorizeSsh();
+                           return;
+                       }
+                       if (answer.errorCode == QLatin1String("InvalidGroup.Duplicate")) {
+                           findSecurityGroup(key); // made by a run whose answer was lost
+                           return;
+                       }
+                       if (refused(answer) && !record(m_journal->recordNotCreated(key)))
+                           return;
+                       fail(answer.describe());
+                   });
 }
 
 void Ec2Launch::findSecurityGroup(const QString &intentKey)
 {
     const QString name = resourceName(m_request.clusterName);
-    m_client->call(QStringLiteral("DescribeSecurityGroups"),
-                   Ec2Client::filter(1, QStringLiteral("group-name"), {name}), this,
-                   [this, intentKey, name](const Ec2Answer &answer) {
-                       m_groupId = answer.xml.child(QStringLiteral("securityGroupInfo")).child(QStringLiteral("item"))
-                                       .text(QStringLiteral("groupId"));
-                       if (!answer.ok() || m_groupId.isEmpty()) {
-                           fail(answer.ok() ? Tr::tr("EC2 says the security group %1 exists but does not list it; "
-                                                     "run again in a minute.").arg(name)
-                                            : answer.describe());
-                           return;
-                       }
-                       if (record(m_journal->recordCreated(intentKey, m_groupId)))
-                           authorizeSsh();
-                   });
+    m_client->call(
+        QStringLiteral("DescribeSecurityGroups"),
+        Ec2Client::filter(1, QStringLiteral("group-name"), {name}), this,
+        [this, intentKey, name](const Ec2Answer &answer) {
+            m_groupId = answer.xml.child(QStringLiteral("securityGroupInfo"))
+                            .child(QStringLiteral("item"))
+                            .text(QStringLiteral("groupId"));
+            if (!answer.ok() || m_groupId.isEmpty()) {
+                fail(answer.ok()
+                         ? Tr::tr("EC2 says the security group %1 exists but does not list it; "
+                                  "run again in a minute.")
+                               .arg(name)
+                         : answer.describe());
+                return;
+            }
+            if (record(m_journal->recordCreated(intentKey, m_groupId)))
+                authorizeSsh();
+        });
 }
 
 void Ec2Launch::authorizeSsh()
@@ -177,27 +191,33 @@ void Ec2Launch::authorizeSsh()
         {QStringLiteral("IpPermissions.1.FromPort"), QStringLiteral("22")},
         {QStringLiteral("IpPermissions.1.ToPort"), QStringLiteral("22")},
         {QStringLiteral("IpPermissions.1.IpRanges.1.CidrIp"), m_request.sshSourceCidr},
-        {QStringLiteral("IpPermissions.1.IpRanges.1.Description"), QStringLiteral("SparkDeck: SSH from its owner")}};
+        {QStringLiteral("IpPermissions.1.IpRanges.1.Description"),
+         QStringLiteral("SparkDeck: SSH from its owner")}};
     // One rule per call: EC2 rejects a whole call when one of its rules already exists.
-    m_client->call(QStringLiteral("AuthorizeSecurityGroupIngress"), parameters, this, [this](const Ec2Answer &answer) {
-        if (answer.ok() || answer.errorCode == QLatin1String("InvalidPermission.Duplicate"))
-            authorizeGroup();
-        else
-            fail(answer.describe());
-    });
+    m_client->call(QStringLiteral("AuthorizeSecurityGroupIngress"), parameters, this,
+                   [this](const Ec2Answer &answer) {
+                       if (answer.ok()
+                           || answer.errorCode == QLatin1String("InvalidPermission.Duplicate"))
+                           authorizeGroup();
+                       else
+                           fail(answer.describe());
+                   });
 }
 
 void Ec2Launch::authorizeGroup()
 {
-    const Ec2Client::Parameters parameters{{QStringLiteral("GroupId"), m_groupId},
-                                           {QStringLiteral("IpPermissions.1.IpProtocol"), QStringLiteral("-1")},
-                                           {QStringLiteral("IpPermissions.1.Groups.1.GroupId"), m_groupId}};
-    m_client->call(QStringLiteral("AuthorizeSecurityGroupIngress"), parameters, this, [this](const Ec2Answer &answer) {
-        if (answer.ok() || answer.errorCode == QLatin1String("InvalidPermission.Duplicate"))
-            runInstances();
-        else
-            fail(answer.describe());
-    });
+    const Ec2Client::Parameters parameters{
+        {QStringLiteral("GroupId"), m_groupId},
+        {QStringLiteral("IpPermissions.1.IpProtocol"), QStringLiteral("-1")},
+        {QStringLiteral("IpPermissions.1.Groups.1.GroupId"), m_groupId}};
+    m_client->call(QStringLiteral("AuthorizeSecurityGroupIngress"), parameters, this,
+                   [this](const Ec2Answer &answer) {
+                       if (answer.ok()
+                           || answer.errorCode == QLatin1String("InvalidPermission.Duplicate"))
+                           runInstances();
+                       else
+                           fail(answer.describe());
+                   });
 }
 
 void Ec2Launch::runInstances()
@@ -209,7 +229,8 @@ void Ec2Launch::runInstances()
     QString token;
     for (const QString &name : std::as_const(m_request.names)) {
         const std::optional<CloudResource> entry = journalEntry(MachineKind, name);
-        if (!entry || entry->state != CloudResource::State::Intended || entry->idempotencyKey.isEmpty()
+        if (!entry || entry->state != CloudResource::State::Intended
+            || entry->idempotencyKey.isEmpty()
             || (!token.isEmpty() && entry->idempotencyKey != token))
             break;
         token = entry->idempotencyKey;
@@ -219,7 +240,8 @@ void Ec2Launch::runInstances()
         return resource.state == CloudResource::State::Intended && resource.idempotencyKey == token;
     };
     const QList<CloudResource> all = m_journal->resources();
-    if (keys.size() != m_request.names.size() || std::count_if(all.begin(), all.end(), sameToken) != keys.size()) {
+    if (keys.size() != m_request.names.size()
+        || std::count_if(all.begin(), all.end(), sameToken) != keys.size()) {
         token = QUuid::createUuid().toString(QUuid::WithoutBraces);
         QList<CloudResource> intents;
         for (const QString &name : std::as_const(m_request.names)) {
@@ -250,9 +272,11 @@ void Ec2Launch::runInstances()
         {QStringLiteral("SecurityGroupId.1"), m_groupId},
         {QStringLiteral("UserData"), QString::fromLatin1(m_request.userData.toUtf8().toBase64())}};
     QList<std::pair<QString, QString>> batch;
-    if (const QString value = batchTagValue(m_request.clusterName, m_request.names); !value.isEmpty())
+    if (const QString value = batchTagValue(m_request.clusterName, m_request.names);
+        !value.isEmpty())
         batch.append({batchTagKey(), value});
-    parameters.append(tagSpecification(1, QStringLiteral("instance"), m_request.clusterName, batch));
+    parameters.append(
+        tagSpecification(1, QStringLiteral("instance"), m_request.clusterName, batch));
     parameters.append(tagSpecification(2, QStringLiteral("volume"), m_request.clusterName));
     m_client->call(QStringLiteral("RunInstances"), parameters, this,
                    [this, keys](const Ec2Answer &answer) { handleLaunched(answer, keys); });
@@ -269,14 +293,17 @@ void Ec2Launch::handleLaunched(const Ec2Answer &answer, const QStringList &keys)
             fail(answer.describe());
         } else {
             fail(answer.describe()
-                 + Tr::tr(". The machines may exist: run again to continue (the same ClientToken makes EC2 "
-                          "answer with them instead of launching more), or run down to delete them."));
+                 + Tr::tr(
+                     ". The machines may exist: run again to continue (the same ClientToken makes "
+                     "EC2 "
+                     "answer with them instead of launching more), or run down to delete them."));
         }
         return;
     }
     QList<XmlNode> launched = answer.xml.child(QStringLiteral("instancesSet")).items();
     std::stable_sort(launched.begin(), launched.end(), [](const XmlNode &a, const XmlNode &b) {
-        return a.text(QStringLiteral("amiLaunchIndex")).toInt() < b.text(QStringLiteral("amiLaunchIndex")).toInt();
+        return a.text(QStringLiteral("amiLaunchIndex")).toInt()
+               < b.text(QStringLiteral("amiLaunchIndex")).toInt();
     });
     QList<ProvidedMachine> machines;
     for (int i = 0; i < keys.size(); ++i) {
@@ -293,8 +320,10 @@ void Ec2Launch::handleLaunched(const Ec2Answer &answer, const QStringList &keys)
         machines << machine;
     }
     if (machines.size() < keys.size()) {
-        fail(Tr::tr("EC2 launched %1 of the %2 machines asked for (its capacity for %3 may be exhausted). "
-                    "The %1 are recorded and down deletes them; run again for the rest, or choose another "
+        fail(Tr::tr("EC2 launched %1 of the %2 machines asked for (its capacity for %3 may be "
+                    "exhausted). "
+                    "The %1 are recorded and down deletes them; run again for the rest, or choose "
+                    "another "
                     "size or region.")
                  .arg(machines.size())
                  .arg(keys.size())
@@ -306,12 +335,7 @@ void Ec2Launch::handleLaunched(const Ec2Answer &answer, const QStringList &keys)
 
 std::optional<CloudResource> Ec2Launch::journalEntry(const QString &kind, const QString &name) const
 {
-    const QList<CloudResource> outstanding = m_journal->outstanding();
-    for (auto it = outstanding.crbegin(); it != outstanding.crend(); ++it) {
-        if (it->provider == QLatin1String("ec2") && it->kind == kind && it->name == name)
-            return *it;
-    }
-    return std::nullopt;
+    return m_journal->outstandingEntry(QStringLiteral("ec2"), kind, name);
 }
 
 QString Ec2Launch::intentFor(const QString &kind, const QString &name)

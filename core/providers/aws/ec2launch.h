@@ -32,15 +32,17 @@ public:
     /// "sparkdeck-<cluster>": the key pair's and the security group's name.
     static QString resourceName(const QString &clusterName);
     /// TagSpecification.<n> parameters giving `resourceType` the cluster tag and `more` tags.
-    static Ec2Client::Parameters tagSpecification(int n, const QString &resourceType, const QString &clusterName,
-                                                  const QList<std::pair<QString, QString>> &more = {});
+    static Ec2Client::Parameters
+    tagSpecification(int n, const QString &resourceType, const QString &clusterName,
+                     const QList<std::pair<QString, QString>> &more = {});
     /// The tag that names a RunInstances batch's machines: "1,2,3" for demo-1, demo-2, demo-3
     /// (an instance is the one at its amiLaunchIndex), so that a run whose answer was lost
     /// finds which instance is which machine. Empty when the names do not fit a tag.
     static QString batchTagKey() { return QStringLiteral("sparkdeck-batch"); }
     static QString batchTagValue(const QString &clusterName, const QStringList &names);
     /// The machine name of the instance at `launchIndex` of a batch, or empty.
-    static QString nameInBatch(const QString &clusterName, const QString &batchTagValue, int launchIndex);
+    static QString nameInBatch(const QString &clusterName, const QString &batchTagValue,
+                               int launchIndex);
 
 private:
     void importKeyPair();

@@ -52,7 +52,8 @@ private:
     void terminate(const QStringList &ids, QObject *context, StatusCallback done);
     void terminateByClientToken(const QString &token, QObject *context, StatusCallback done);
     void deleteSecurityGroup(const CloudResource &resource, QObject *context, StatusCallback done);
-    void deleteGroupWhenEmpty(const QString &groupId, int looksLeft, QObject *context, StatusCallback done);
+    void deleteGroupWhenEmpty(const QString &groupId, int looksLeft, QObject *context,
+                              StatusCallback done);
     void deleteKeyPair(const CloudResource &resource, QObject *context, StatusCallback done);
 
     Ec2Client *m_client;

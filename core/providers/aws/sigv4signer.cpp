@@ -30,8 +30,8 @@ QByteArray uriEncode(const QString &text, const QByteArray &keep = {})
 
 struct CanonicalHeaders
 {
-    QByteArray block;  ///< "name:value\n" per header
-    QByteArray names;  ///< "name;name"
+    QByteArray block; ///< "name:value\n" per header
+    QByteArray names; ///< "name;name"
 };
 
 /// Lowercase names in byte order; values trimmed with inner runs of spaces made one, and
@@ -79,15 +79,19 @@ SigV4Signing SigV4Signer::presign(AwsRequest &request, const QDateTime &time,
 {
     const QByteArray signedHeaders = canonicalHeaders(request).names;
     request.query.append({QStringLiteral("X-Amz-Algorithm"), QString::fromLatin1(Algorithm)});
-    request.query.append({QStringLiteral("X-Amz-Credential"),
-                          m_credentials.accessKeyId + QLatin1Char('/') + QString::fromLatin1(scope(time))});
+    request.query.append(
+        {QStringLiteral("X-Amz-Credential"),
+         m_credentials.accessKeyId + QLatin1Char('/') + QString::fromLatin1(scope(time))});
     request.query.append({QStringLiteral("X-Amz-Date"), QString::fromLatin1(amzDate(time))});
     request.query.append({QStringLiteral("X-Amz-Expires"), QString::number(expiresSeconds)});
     if (!m_credentials.sessionToken.isEmpty())
-        request.query.append({QStringLiteral("X-Amz-Security-Token"), m_credentials.sessionToken.reveal()});
-    request.query.append({QStringLiteral("X-Amz-SignedHeaders"), QString::fromLatin1(signedHeaders)});
+        request.query.append(
+            {QStringLiteral("X-Amz-Security-Token"), m_credentials.sessionToken.reveal()});
+    request.query.append(
+        {QStringLiteral("X-Amz-SignedHeaders"), QString::fromLatin1(signedHeaders)});
     const SigV4Signing signing = signingOf(request, time);
-    request.query.append({QStringLiteral("X-Amz-Signature"), QString::fromLatin1(signing.signature)});
+    request.query.append(
+        {QStringLiteral("X-Amz-Signature"), QString::fromLatin1(signing.signature)});
     return signing;
 }
 

@@ -23,7 +23,8 @@ GceClient::GceClient(const QUrl &apiBase, const GceServiceAccount &account, QObj
     , m_auth(new RestClient(QUrl(account.tokenUri()), this))
 {
     m_api->setSigner([this](HttpRequest &request) {
-        request.headers.append(qMakePair(QByteArray("Authorization"), "Bearer " + m_token.reveal().toUtf8()));
+        request.headers.append(
+            qMakePair(QByteArray("Authorization"), "Bearer " + m_token.reveal().toUtf8()));
     });
 }
 
@@ -31,8 +32,10 @@ QString GceClient::describe(const HttpResponse &response)
 {
     const QJsonObject body = response.json().object();
     const QJsonValue error = body.value(QLatin1String("error"));
-    const QString message = error.isObject() ? error.toObject().value(QLatin1String("message")).toString()
-                                             : body.value(QLatin1String("error_description")).toString(error.toString());
+    const QString message
+        = error.isObject()
+              ? error.toObject().value(QLatin1String("message")).toString()
+              : body.value(QLatin1String("error_description")).toString(error.toString());
     return RestClient::describe(response, QStringLiteral("Google Compute Engine"), message);
 }
 
@@ -42,14 +45,18 @@ void GceClient::withToken(QObject *context, std::function<void(const HttpRespons
         next(nullptr);
         return;
     }
-    const Result<QByteArray> assertion = m_account.assertion(Scope, QDateTime::currentDateTimeUtc());
+    const Result<QByteArray> assertion
+        = m_account.assertion(Scope, QDateTime::currentDateTimeUtc());
     HttpRequest request;
     request.method = "POST";
     request.url = QUrl(m_account.tokenUri());
-    request.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded")));
+    request.headers.append(
+        qMakePair(QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded")));
     QUrlQuery form;
-    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer"));
-    form.addQueryItem(QStringLiteral("assertion"), QString::fromLatin1(assertion.ok() ? *assertion : QByteArray()));
+    form.addQueryItem(QStringLiteral("grant_type"),
+                      QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer"));
+    form.addQueryItem(QStringLiteral("assertion"),
+                      QString::fromLatin1(assertion.ok() ? *assertion : QByteArray()));
     request.body = form.toString(QUrl::FullyEncoded).toLatin1();
     if (!assertion) {
         HttpResponse failure;
@@ -60,17 +67,20 @@ void GceClient::withToken(QObject *context, std::function<void(const HttpRespons
     }
     m_auth->send(request, context, [this, next](const HttpResponse &response) {
         const QJsonObject token = response.json().object();
-        if (!response.isSuccess() || token.value(QLatin1String("access_token")).toString().isEmpty()) {
+        if (!response.isSuccess()
+            || token.value(QLatin1String("access_token")).toString().isEmpty()) {
             next(&response);
             return;
         }
         m_token = Secret(token.value(QLatin1String("access_token")).toString());
-        m_tokenExpires = QDateTime::currentDateTimeUtc().addSecs(token.value(QLatin1String("expires_in")).toInt(3600));
+        m_tokenExpires = QDateTime::currentDateTimeUtc().addSecs(
+            token.value(QLatin1String("expires_in")).toInt(3600));
         next(nullptr);
     });
 }
 
-void GceClient::send(const HttpRequest &request, QObject *context, RestClient::ResponseCallback done)
+void GceClient::send(const HttpRequest &request, QObject *context,
+                     RestClient::ResponseCallback done)
 {
     withToken(context, [this, request, context, done](const HttpResponse *failure) {
         if (failure)
@@ -85,8 +95,9 @@ void GceClient::list(const QString &path, QObject *context, PagesCallback done)
     fetchPage(path, QString(), std::make_shared<QList<QJsonObject>>(), context, std::move(done));
 }
 
-void GceClient::fetchPage(const QString &path, const QString &pageToken, const std::shared_ptr<QList<QJsonObject>> &items,
-                          QObject *context, PagesCallback done)
+void GceClient::fetchPage(const QString &path, const QString &pageToken,
+                          const std::shared_ptr<QList<QJsonObject>> &items, QObject *context,
+                          PagesCallback done)
 {
     QUrl url(path);
     QUrlQuery query(url);

@@ -33,8 +33,9 @@ public:
 
 private:
     void withToken(QObject *context, std::function<void(const HttpResponse *failure)> next);
-    void fetchPage(const QString &path, const QString &pageToken, const std::shared_ptr<QList<QJsonObject>> &items,
-                   QObject *context, PagesCallback done);
+    void fetchPage(const QString &path, const QString &pageToken,
+                   const std::shared_ptr<QList<QJsonObject>> &items, QObject *context,
+                   PagesCallback done);
 
     GceServiceAccount m_account;
     RestClient *m_api;

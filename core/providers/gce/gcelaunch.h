@@ -27,14 +27,21 @@ class GceLaunch : public QObject
 {
     Q_OBJECT
 public:
-    GceLaunch(GceClient *client, const GceSettings &settings, const MachineRequest &request, ResourceJournal *journal,
-              QObject *context, MachineProvider::Callback<QList<ProvidedMachine>> done);
+    GceLaunch(GceClient *client, const GceSettings &settings, const MachineRequest &request,
+              ResourceJournal *journal, QObject *context,
+              MachineProvider::Callback<QList<ProvidedMachine>> done);
 
     void start();
 
-    static QString networkTag(const QString &clusterName) { return QStringLiteral("sparkdeck-") + clusterName; }
+    static QString networkTag(const QString &clusterName)
+    {
+        return QStringLiteral("sparkdeck-") + clusterName;
+    }
     /// The firewalls' description, which the sweep filters on (firewalls have no labels).
-    static QString firewallDescription(const QString &clusterName) { return QStringLiteral("sparkdeck-cluster=") + clusterName; }
+    static QString firewallDescription(const QString &clusterName)
+    {
+        return QStringLiteral("sparkdeck-cluster=") + clusterName;
+    }
 
 private:
     void createFirewall(int index);

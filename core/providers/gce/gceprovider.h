@@ -37,8 +37,9 @@ public:
     GceClient *client() const { return m_client; }
 
 private:
-    void describeFrom(const QStringList &ids, int index, const std::shared_ptr<QList<ProvidedMachine>> &machines,
-                      QObject *context, Callback<QList<ProvidedMachine>> done);
+    void describeFrom(const QStringList &ids, int index,
+                      const std::shared_ptr<QList<ProvidedMachine>> &machines, QObject *context,
+                      Callback<QList<ProvidedMachine>> done);
 
     GceClient *m_client;
     GceSettings m_settings;

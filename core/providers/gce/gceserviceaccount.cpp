@@ -36,10 +36,15 @@ Result<QByteArray> signRs256(const QByteArray &pem, const QByteArray &data)
     size_t length = 0;
     QByteArray signature;
     if (context && EVP_DigestSignInit(context, nullptr, EVP_sha256(), nullptr, key) == 1
-        && EVP_DigestSign(context, nullptr, &length, reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size())) == 1) {
+        && EVP_DigestSign(context, nullptr, &length,
+                          reinterpret_cast<const unsigned char *>(data.constData()),
+                          size_t(data.size()))
+               == 1) {
         signature.resize(qsizetype(length));
         if (EVP_DigestSign(context, reinterpret_cast<unsigned char *>(signature.data()), &length,
-                           reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size())) != 1)
+                           reinterpret_cast<const unsigned char *>(data.constData()),
+                           size_t(data.size()))
+            != 1)
             signature.clear();
         signature.resize(qsizetype(length));
     }
@@ -51,7 +56,8 @@ Result<QByteArray> signRs256(const QByteArray &pem, const QByteArray &data)
 #else
     Q_UNUSED(pem)
     Q_UNUSED(data)
-    return Error{Tr::tr("This SparkDeck was built without OpenSSL's libcrypto, which signs Google Cloud logins.")};
+    return Error{Tr::tr(
+        "This SparkDeck was built without OpenSSL's libcrypto, which signs Google Cloud logins.")};
 #endif
 }
 } // namespace
@@ -60,28 +66,38 @@ Result<GceServiceAccount> GceServiceAccount::load(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{Tr::tr("Cannot read the service account key %1: %2. Point GOOGLE_APPLICATION_CREDENTIALS at the "
-                            "JSON key of a service account with the Compute Admin role.").arg(path, file.errorString())};
+        return Error{Tr::tr("Cannot read the service account key %1: %2. Point "
+                            "GOOGLE_APPLICATION_CREDENTIALS at the "
+                            "JSON key of a service account with the Compute Admin role.")
+                         .arg(path, file.errorString())};
     const QJsonObject key = QJsonDocument::fromJson(file.readAll()).object();
     if (key.value(QLatin1String("type")).toString() != QLatin1String("service_account"))
-        return Error{Tr::tr("%1 is not a service account key (its \"type\" is not \"service_account\"). Create one in "
-                            "the Google Cloud console: IAM > Service accounts > Keys > Add key > JSON.").arg(path)};
+        return Error{
+            Tr::tr("%1 is not a service account key (its \"type\" is not \"service_account\"). "
+                   "Create one in "
+                   "the Google Cloud console: IAM > Service accounts > Keys > Add key > JSON.")
+                .arg(path)};
     GceServiceAccount account;
     account.m_clientEmail = key.value(QLatin1String("client_email")).toString();
     account.m_projectId = key.value(QLatin1String("project_id")).toString();
-    account.m_tokenUri = key.value(QLatin1String("token_uri")).toString(QStringLiteral("https://oauth2.googleapis.com/token"));
+    account.m_tokenUri = key.value(QLatin1String("token_uri"))
+                             .toString(QStringLiteral("https://oauth2.googleapis.com/token"));
     account.m_privateKey = Secret(key.value(QLatin1String("private_key")).toString());
-    if (account.m_clientEmail.isEmpty() || account.m_projectId.isEmpty() || account.m_privateKey.isEmpty())
-        return Error{Tr::tr("The service account key %1 lacks client_email, project_id or private_key.").arg(path)};
+    if (account.m_clientEmail.isEmpty() || account.m_projectId.isEmpty()
+        || account.m_privateKey.isEmpty())
+        return Error{
+            Tr::tr("The service account key %1 lacks client_email, project_id or private_key.")
+                .arg(path)};
     return account;
 }
 
 Result<QByteArray> GceServiceAccount::assertion(const QString &scope, const QDateTime &now) const
 {
     const qint64 issued = now.toSecsSinceEpoch();
-    const QByteArray header = QJsonDocument(QJsonObject{{QStringLiteral("alg"), QStringLiteral("RS256")},
-                                                        {QStringLiteral("typ"), QStringLiteral("JWT")}})
-                                  .toJson(QJsonDocument::Compact);
+    const QByteArray header
+        = QJsonDocument(QJsonObject{{QStringLiteral("alg"), QStringLiteral("RS256")},
+                                    {QStringLiteral("typ"), QStringLiteral("JWT")}})
+              .toJson(QJsonDocument::Compact);
     const QByteArray claims = QJsonDocument(QJsonObject{{QStringLiteral("iss"), m_clientEmail},
                                                         {QStringLiteral("scope"), scope},
                                                         {QStringLiteral("aud"), m_tokenUri},

@@ -40,7 +40,8 @@ public:
 
 private:
     void fetchSums(const QUrl &url, const QStringList &listNames, QObject *context, Callback done);
-    void download(const QUrl &url, const QString &algorithm, const QString &expected, QObject *context, Callback done);
+    void download(const QUrl &url, const QString &algorithm, const QString &expected,
+                  QObject *context, Callback done);
 
     QString m_directory;
     QNetworkAccessManager *m_network;

@@ -30,9 +30,10 @@ std::optional<int> HostOnlyNetworks::freeSubnet(const QList<HostOnlyNetwork> &ex
 {
     for (int octet = 56; octet <= 63; ++octet) {
         const QHostAddress subnet(QStringLiteral("192.168.%1.0").arg(octet));
-        const bool used = std::any_of(existing.cbegin(), existing.cend(), [&subnet](const HostOnlyNetwork &network) {
-            return QHostAddress(network.address).isInSubnet(subnet, 24);
-        });
+        const bool used = std::any_of(
+            existing.cbegin(), existing.cend(), [&subnet](const HostOnlyNetwork &network) {
+                return QHostAddress(network.address).isInSubnet(subnet, 24);
+            });
         if (!used)
             return octet;
     }

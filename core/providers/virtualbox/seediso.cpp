@@ -25,10 +25,13 @@ Status writeFile(const QString &path, const QString &text)
 }
 } // namespace
 
-SeedIso::SeedIso(const QProcessEnvironment &environment, QObject *parent) : QObject(parent)
+SeedIso::SeedIso(const QProcessEnvironment &environment, QObject *parent)
+    : QObject(parent)
 {
-    const QStringList path = environment.value(QStringLiteral("PATH")).split(QDir::listSeparator(), Qt::SkipEmptyParts);
-    for (const QString &name : {QStringLiteral("genisoimage"), QStringLiteral("xorriso"), QStringLiteral("mkisofs")}) {
+    const QStringList path = environment.value(QStringLiteral("PATH"))
+                                 .split(QDir::listSeparator(), Qt::SkipEmptyParts);
+    for (const QString &name :
+         {QStringLiteral("genisoimage"), QStringLiteral("xorriso"), QStringLiteral("mkisofs")}) {
         m_tool = QStandardPaths::findExecutable(name, path);
         if (!m_tool.isEmpty())
             break;
@@ -38,9 +41,11 @@ SeedIso::SeedIso(const QProcessEnvironment &environment, QObject *parent) : QObj
 Result<QString> SeedIso::tool() const
 {
     if (m_tool.isEmpty())
-        return Error{Tr::tr("No program to make the VMs' cloud-init seed disk (an ISO labelled 'cidata') was found. "
-                            "Install one: 'sudo apt install genisoimage' (Debian, Ubuntu), 'brew install xorriso' "
-                            "(macOS), or xorriso from MSYS2 or Cygwin on PATH (Windows).")};
+        return Error{Tr::tr(
+            "No program to make the VMs' cloud-init seed disk (an ISO labelled 'cidata') was "
+            "found. "
+            "Install one: 'sudo apt install genisoimage' (Debian, Ubuntu), 'brew install xorriso' "
+            "(macOS), or xorriso from MSYS2 or Cygwin on PATH (Windows).")};
     return m_tool;
 }
 
@@ -59,9 +64,10 @@ void SeedIso::build(const SeedFiles &files, const QString &isoPath, QObject *con
         later(Error{Tr::tr("Cannot create the folder %1.").arg(directory)});
         return;
     }
-    for (const auto &[name, text] : {std::pair{QStringLiteral("user-data"), files.userData},
-                                     std::pair{QStringLiteral("meta-data"), files.metaData},
-                                     std::pair{QStringLiteral("network-config"), files.networkConfig}}) {
+    for (const auto &[name, text] :
+         {std::pair{QStringLiteral("user-data"), files.userData},
+          std::pair{QStringLiteral("meta-data"), files.metaData},
+          std::pair{QStringLiteral("network-config"), files.networkConfig}}) {
         if (const Status written = writeFile(QDir(directory).filePath(name), text); !written) {
             later(written);
             return;
@@ -70,30 +76,35 @@ void SeedIso::build(const SeedFiles &files, const QString &isoPath, QObject *con
     QStringList arguments;
     if (QFileInfo(*program).baseName() == QLatin1String("xorriso"))
         arguments << QStringLiteral("-as") << QStringLiteral("mkisofs");
-    arguments << QStringLiteral("-output") << isoPath << QStringLiteral("-volid") << QStringLiteral("cidata")
-              << QStringLiteral("-joliet") << QStringLiteral("-rock") << QStringLiteral("-quiet")
-              << QStringLiteral("user-data") << QStringLiteral("meta-data") << QStringLiteral("network-config");
+    arguments << QStringLiteral("-output") << isoPath << QStringLiteral("-volid")
+              << QStringLiteral("cidata") << QStringLiteral("-joliet") << QStringLiteral("-rock")
+              << QStringLiteral("-quiet") << QStringLiteral("user-data")
+              << QStringLiteral("meta-data") << QStringLiteral("network-config");
 
     auto *process = new QProcess(context);
     process->setWorkingDirectory(directory);
     process->setProcessChannelMode(QProcess::MergedChannels);
     connect(process, &QProcess::finished, process, [process, directory, isoPath, done, program] {
-        const bool built = process->exitStatus() == QProcess::NormalExit && process->exitCode() == 0;
+        const bool built
+            = process->exitStatus() == QProcess::NormalExit && process->exitCode() == 0;
         const QString output = QString::fromUtf8(process->readAll()).trimmed();
         process->deleteLater();
         QDir(directory).removeRecursively();
         if (built)
             done(success());
         else
-            done(Error{Tr::tr("%1 could not make the seed disk %2: %3").arg(*program, isoPath, output)});
+            done(Error{
+                Tr::tr("%1 could not make the seed disk %2: %3").arg(*program, isoPath, output)});
     });
-    connect(process, &QProcess::errorOccurred, process, [process, done, program](QProcess::ProcessError error) {
-        if (error != QProcess::FailedToStart)
-            return;
-        process->disconnect();
-        process->deleteLater();
-        done(Error{Tr::tr("%1 could not be started: %2").arg(*program, process->errorString())});
-    });
+    connect(process, &QProcess::errorOccurred, process,
+            [process, done, program](QProcess::ProcessError error) {
+                if (error != QProcess::FailedToStart)
+                    return;
+                process->disconnect();
+                process->deleteLater();
+                done(Error{
+                    Tr::tr("%1 could not be started: %2").arg(*program, process->errorString())});
+            });
     process->start(*program, arguments);
 }
 

@@ -28,12 +28,14 @@ class SeedIso : public QObject
 public:
     using Callback = std::function<void(const Status &)>;
 
-    explicit SeedIso(const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+    explicit SeedIso(const QProcessEnvironment &environment
+                     = QProcessEnvironment::systemEnvironment(),
                      QObject *parent = nullptr);
 
     /// The tool found, or an Error saying what to install.
     Result<QString> tool() const;
-    /// Writes `files` beside `isoPath` and builds the ISO; `done` runs later, unless `context` went.
+    /// Writes `files` beside `isoPath` and builds the ISO; `done` runs later, unless `context`
+    /// went.
     void build(const SeedFiles &files, const QString &isoPath, QObject *context, Callback done);
 
 private:

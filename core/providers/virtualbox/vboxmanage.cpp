@@ -19,7 +19,8 @@ QString locate(const QProcessEnvironment &environment)
     const QString named = environment.value(QStringLiteral("SPARKDECK_VBOXMANAGE"));
     if (!named.isEmpty())
         return QFileInfo(named).isExecutable() ? named : QString();
-    const QStringList path = environment.value(QStringLiteral("PATH")).split(QDir::listSeparator(), Qt::SkipEmptyParts);
+    const QStringList path = environment.value(QStringLiteral("PATH"))
+                                 .split(QDir::listSeparator(), Qt::SkipEmptyParts);
     for (const QString &name : {QStringLiteral("VBoxManage"), QStringLiteral("vboxmanage")}) {
         const QString found = QStandardPaths::findExecutable(name, path);
         if (!found.isEmpty())
@@ -53,36 +54,51 @@ QString VBoxResult::describe() const
 {
     if (!started)
         return VBoxManage::notInstalledMessage();
-    const QString command = QStringLiteral("VBoxManage ") + arguments.mid(0, 2).join(QLatin1Char(' '));
-    const auto has = [this](const char *code) { return err.contains(code) || out.contains(code); };
+    const QString command
+        = QStringLiteral("VBoxManage ") + arguments.mid(0, 2).join(QLatin1Char(' '));
+    const auto has = [this](const char *code) {
+        return err.contains(code) || out.contains(code);
+    };
     if (has("VERR_NEM_NOT_AVAILABLE"))
-        return Tr::tr("The virtual machine could not start: Windows' Hyper-V holds the CPU's virtualization "
-                      "(VERR_NEM_NOT_AVAILABLE). Turn off Hyper-V, Virtual Machine Platform and Windows "
-                      "Hypervisor Platform in \"Turn Windows features on or off\" (or run "
-                      "'bcdedit /set hypervisorlaunchtype off' as administrator), then restart the computer.");
+        return Tr::tr(
+            "The virtual machine could not start: Windows' Hyper-V holds the CPU's virtualization "
+            "(VERR_NEM_NOT_AVAILABLE). Turn off Hyper-V, Virtual Machine Platform and Windows "
+            "Hypervisor Platform in \"Turn Windows features on or off\" (or run "
+            "'bcdedit /set hypervisorlaunchtype off' as administrator), then restart the "
+            "computer.");
     if (has("VERR_VMX_MSR_ALL_VMX_DISABLED") || has("VERR_VMX_MSR_VMX_DISABLED"))
-        return Tr::tr("The virtual machine could not start: VT-x is turned off in this computer's BIOS/UEFI "
+        return Tr::tr("The virtual machine could not start: VT-x is turned off in this computer's "
+                      "BIOS/UEFI "
                       "(%1). Restart, open the firmware settings and enable \"Intel Virtualization "
-                      "Technology\" (VT-x), then try again.").arg(QStringLiteral("VERR_VMX_MSR_ALL_VMX_DISABLED"));
+                      "Technology\" (VT-x), then try again.")
+            .arg(QStringLiteral("VERR_VMX_MSR_ALL_VMX_DISABLED"));
     if (has("VERR_VMX_NO_VMX"))
-        return Tr::tr("The virtual machine could not start: VT-x is not available (VERR_VMX_NO_VMX). Enable "
-                      "\"Intel Virtualization Technology\" in the BIOS/UEFI settings; inside a virtual machine, "
-                      "enable nested virtualization; on Windows, turn Hyper-V off.");
+        return Tr::tr(
+            "The virtual machine could not start: VT-x is not available (VERR_VMX_NO_VMX). Enable "
+            "\"Intel Virtualization Technology\" in the BIOS/UEFI settings; inside a virtual "
+            "machine, "
+            "enable nested virtualization; on Windows, turn Hyper-V off.");
     if (has("VERR_SVM_NO_SVM") || has("VERR_SVM_DISABLED"))
-        return Tr::tr("The virtual machine could not start: AMD-V is not available (VERR_SVM_NO_SVM). Enable "
-                      "\"SVM Mode\" (AMD-V) in the BIOS/UEFI settings; inside a virtual machine, enable nested "
-                      "virtualization; on Windows, turn Hyper-V off.");
+        return Tr::tr(
+            "The virtual machine could not start: AMD-V is not available (VERR_SVM_NO_SVM). Enable "
+            "\"SVM Mode\" (AMD-V) in the BIOS/UEFI settings; inside a virtual machine, enable "
+            "nested "
+            "virtualization; on Windows, turn Hyper-V off.");
     if (has("VERR_VMX_IN_VMX_ROOT_MODE") || has("VERR_SVM_IN_USE"))
-        return Tr::tr("The virtual machine could not start: another hypervisor (KVM, QEMU, VMware) is using "
-                      "the CPU's virtualization. Stop its virtual machines, or unload KVM "
-                      "('sudo modprobe -r kvm_intel kvm_amd'), then try again.");
+        return Tr::tr(
+            "The virtual machine could not start: another hypervisor (KVM, QEMU, VMware) is using "
+            "the CPU's virtualization. Stop its virtual machines, or unload KVM "
+            "('sudo modprobe -r kvm_intel kvm_amd'), then try again.");
     if (arguments.value(0).startsWith(QLatin1String("hostonly")) && has("E_ACCESSDENIED"))
-        return Tr::tr("VirtualBox refused the host-only network's addresses (%1 failed: %2). VirtualBox 6.1.28 "
-                      "and later allow only 192.168.56.0/21 unless /etc/vbox/networks.conf says more: add a "
+        return Tr::tr("VirtualBox refused the host-only network's addresses (%1 failed: %2). "
+                      "VirtualBox 6.1.28 "
+                      "and later allow only 192.168.56.0/21 unless /etc/vbox/networks.conf says "
+                      "more: add a "
                       "line such as '* 192.168.56.0/21' to it (create the file as administrator).")
             .arg(command, firstError(err));
     if (has("VBOX_E_OBJECT_NOT_FOUND"))
-        return Tr::tr("%1 failed: %2. The virtual machine is not registered in VirtualBox (any more).")
+        return Tr::tr(
+                   "%1 failed: %2. The virtual machine is not registered in VirtualBox (any more).")
             .arg(command, firstError(err));
     return Tr::tr("%1 failed (exit code %2): %3").arg(command).arg(exitCode).arg(firstError(err));
 }
@@ -103,10 +119,12 @@ VBoxManage::VBoxManage(const QProcessEnvironment &environment, QObject *parent)
 
 QString VBoxManage::notInstalledMessage()
 {
-    return Tr::tr("VBoxManage, VirtualBox's command line, was not found (looked at SPARKDECK_VBOXMANAGE, on "
-                  "PATH and in VirtualBox's install folder). Install VirtualBox 7 from "
-                  "https://www.virtualbox.org/wiki/Downloads (Debian/Ubuntu: the virtualbox-7.0 package), or set "
-                  "SPARKDECK_VBOXMANAGE to the VBoxManage program.");
+    return Tr::tr(
+        "VBoxManage, VirtualBox's command line, was not found (looked at SPARKDECK_VBOXMANAGE, on "
+        "PATH and in VirtualBox's install folder). Install VirtualBox 7 from "
+        "https://www.virtualbox.org/wiki/Downloads (Debian/Ubuntu: the virtualbox-7.0 package), or "
+        "set "
+        "SPARKDECK_VBOXMANAGE to the VBoxManage program.");
 }
 
 void VBoxManage::run(const QStringList &arguments, QObject *context, Callback done)
@@ -117,7 +135,8 @@ void VBoxManage::run(const QStringList &arguments, QObject *context, Callback do
         result.arguments = arguments;
         result.started = started;
         if (started) {
-            result.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
+            result.exitCode
+                = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
             result.out = process->readAllStandardOutput();
             result.err = process->readAllStandardError();
         }
@@ -125,14 +144,16 @@ void VBoxManage::run(const QStringList &arguments, QObject *context, Callback do
         done(result);
     };
     connect(process, &QProcess::finished, process, [finish] { finish(true); });
-    connect(process, &QProcess::errorOccurred, process, [process, finish](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart) {
-            process->disconnect();
-            finish(false);
-        }
-    });
+    connect(process, &QProcess::errorOccurred, process,
+            [process, finish](QProcess::ProcessError error) {
+                if (error == QProcess::FailedToStart) {
+                    process->disconnect();
+                    finish(false);
+                }
+            });
     if (m_program.isEmpty()) {
-        QMetaObject::invokeMethod(process, [finish] { finish(false); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            process, [finish] { finish(false); }, Qt::QueuedConnection);
         return;
     }
     process->start(m_program, arguments);

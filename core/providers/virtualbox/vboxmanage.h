@@ -40,7 +40,8 @@ class VBoxManage : public QObject
 public:
     using Callback = std::function<void(const VBoxResult &)>;
 
-    explicit VBoxManage(const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+    explicit VBoxManage(const QProcessEnvironment &environment
+                        = QProcessEnvironment::systemEnvironment(),
                         QObject *parent = nullptr);
 
     /// The program's path, or empty when it is not installed.

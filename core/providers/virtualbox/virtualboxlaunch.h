@@ -25,8 +25,8 @@ struct VmSize
 /// How VirtualBoxProvider makes its machines; shared by the launch and the provider.
 struct VirtualBoxOptions
 {
-    QString cacheDirectory;      ///< downloaded images, base disks, seed ISOs
-    bool hostOnlyNets = false;   ///< macOS with VirtualBox 7: `hostonlynet`, else `hostonlyif`
+    QString cacheDirectory;    ///< downloaded images, base disks, seed ISOs
+    bool hostOnlyNets = false; ///< macOS with VirtualBox 7: `hostonlynet`, else `hostonlyif`
 };
 
 /// One VirtualBoxProvider::createMachines call, step by step: the cloud image (cached and
@@ -40,8 +40,9 @@ class VirtualBoxLaunch : public QObject
 {
     Q_OBJECT
 public:
-    VirtualBoxLaunch(VBoxManage *vbox, SeedIso *seedIso, CloudImageCache *images, const VirtualBoxOptions &options,
-                     const MachineRequest &request, ResourceJournal *journal, QObject *context,
+    VirtualBoxLaunch(VBoxManage *vbox, SeedIso *seedIso, CloudImageCache *images,
+                     const VirtualBoxOptions &options, const MachineRequest &request,
+                     ResourceJournal *journal, QObject *context,
                      MachineProvider::Callback<QList<ProvidedMachine>> done);
 
     void start();
@@ -53,7 +54,10 @@ public:
     static QString clusterKey() { return QStringLiteral("sparkdeck-cluster"); }
     static QString addressKey() { return QStringLiteral("sparkdeck-address"); }
     /// Global extradata that tags a host-only network with its cluster.
-    static QString networkKey(const QString &network) { return QStringLiteral("sparkdeck-network/") + network; }
+    static QString networkKey(const QString &network)
+    {
+        return QStringLiteral("sparkdeck-network/") + network;
+    }
 
 private:
     void ensureBaseVm(const CachedImage &image);

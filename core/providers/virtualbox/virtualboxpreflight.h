@@ -12,8 +12,8 @@ struct VirtualBoxNeeds
 {
     int machines = 1;
     int memoryMiBEach = 2048;
-    qint64 diskBytesEach = 3LL << 30;   ///< a linked clone grows to about the packages Spark needs
-    qint64 imageBytes = 4LL << 30;      ///< the image and its base disk, when not cached yet
+    qint64 diskBytesEach = 3LL << 30; ///< a linked clone grows to about the packages Spark needs
+    qint64 imageBytes = 4LL << 30;    ///< the image and its base disk, when not cached yet
 };
 
 /// Checks this computer before any VM is made, from `VBoxManage list hostinfo` and the free
@@ -22,7 +22,8 @@ struct VirtualBoxNeeds
 class VirtualBoxPreflight
 {
 public:
-    static QList<PreflightFinding> evaluate(const QByteArray &hostInfo, qint64 freeDiskBytes, const VirtualBoxNeeds &needs);
+    static QList<PreflightFinding> evaluate(const QByteArray &hostInfo, qint64 freeDiskBytes,
+                                            const VirtualBoxNeeds &needs);
 };
 
 } // namespace SparkDeck

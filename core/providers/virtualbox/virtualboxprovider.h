@@ -26,7 +26,8 @@ class VirtualBoxProvider : public MachineProvider
     Q_OBJECT
 public:
     VirtualBoxProvider(const VirtualBoxOptions &options,
-                       const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+                       const QProcessEnvironment &environment
+                       = QProcessEnvironment::systemEnvironment(),
                        QObject *parent = nullptr);
     ~VirtualBoxProvider() override;
     /// The cache in SparkDeck's cache folder; host-only networks as this platform makes them.
@@ -43,13 +44,16 @@ public:
                     Callback<QList<CloudResource>> done) override;
 
     /// Checks this computer for `needs`: VBoxManage present, virtualization, memory, disk.
-    void preflight(const VirtualBoxNeeds &needs, QObject *context, Callback<QList<PreflightFinding>> done);
+    void preflight(const VirtualBoxNeeds &needs, QObject *context,
+                   Callback<QList<PreflightFinding>> done);
 
 private:
-    void describeFrom(const QStringList &ids, int index, const std::shared_ptr<QList<ProvidedMachine>> &machines,
-                      QObject *context, Callback<QList<ProvidedMachine>> done);
+    void describeFrom(const QStringList &ids, int index,
+                      const std::shared_ptr<QList<ProvidedMachine>> &machines, QObject *context,
+                      Callback<QList<ProvidedMachine>> done);
     void destroyMachine(const CloudResource &resource, QObject *context, StatusCallback done);
-    void unregisterVm(const QString &vm, const QString &seed, int triesLeft, QObject *context, StatusCallback done);
+    void unregisterVm(const QString &vm, const QString &seed, int triesLeft, QObject *context,
+                      StatusCallback done);
     void destroyNetwork(const CloudResource &resource, QObject *context, StatusCallback done);
     void findTaggedVms(const QStringList &vms, int index, const QString &clusterName,
                        const std::shared_ptr<QList<CloudResource>> &found, QObject *context,

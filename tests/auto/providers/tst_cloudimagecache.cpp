@@ -26,7 +26,10 @@ private Q_SLOTS:
 private:
     std::optional<Result<CachedImage>> fetch(const QString &source);
     void serve(const QByteArray &sha512Sums, const QByteArray &sha256Sums);
-    QList<HttpTestRequest> imageDownloads() const { return m_server->requests("GET", QStringLiteral("/images/debian.qcow2")); }
+    QList<HttpTestRequest> imageDownloads() const
+    {
+        return m_server->requests("GET", QStringLiteral("/images/debian.qcow2"));
+    }
 
     const QByteArray m_image = QByteArray("QFI\xfb", 4) + QByteArray(100000, 'd');
     std::unique_ptr<HttpTestServer> m_server;
@@ -57,7 +60,9 @@ void tst_CloudImageCache::serve(const QByteArray &sha512Sums, const QByteArray &
 
 std::optional<Result<CachedImage>> tst_CloudImageCache::fetch(const QString &source)
 {
-    return await<CachedImage>([&](QObject *context, CloudImageCache::Callback done) { m_cache->fetch(source, context, done); });
+    return await<CachedImage>([&](QObject *context, CloudImageCache::Callback done) {
+        m_cache->fetch(source, context, done);
+    });
 }
 
 void tst_CloudImageCache::downloadsVerifiesAndReuses()
@@ -96,7 +101,8 @@ void tst_CloudImageCache::aDamagedDownloadIsRefusedAndDeleted()
     const auto fetched = fetch(m_server->url(QStringLiteral("/images/debian.qcow2")).toString());
     QVERIFY(fetched);
     QVERIFY(!*fetched);
-    QVERIFY2(fetched->errorMessage().contains(QLatin1String("damaged")), qPrintable(fetched->errorMessage()));
+    QVERIFY2(fetched->errorMessage().contains(QLatin1String("damaged")),
+             qPrintable(fetched->errorMessage()));
     QCOMPARE(QDir(m_dir->filePath(QStringLiteral("images"))).entryList(QDir::Files), QStringList());
 }
 
@@ -106,7 +112,8 @@ void tst_CloudImageCache::refusesAnImageNoListNames()
     const auto fetched = fetch(m_server->url(QStringLiteral("/images/debian.qcow2")).toString());
     QVERIFY(fetched);
     QVERIFY(!*fetched);
-    QVERIFY2(fetched->errorMessage().contains(QLatin1String("cannot check")), qPrintable(fetched->errorMessage()));
+    QVERIFY2(fetched->errorMessage().contains(QLatin1String("cannot check")),
+             qPrintable(fetched->errorMessage()));
     QVERIFY(imageDownloads().isEmpty());
 }
 
@@ -120,7 +127,9 @@ void tst_CloudImageCache::aLocalFileIsUsedWhereItIs()
     const auto fetched = fetch(path);
     QVERIFY(fetched && *fetched);
     QCOMPARE(fetched->value().path, path);
-    QCOMPARE(fetched->value().digest, QString::fromLatin1(QCryptographicHash::hash(m_image, QCryptographicHash::Sha512).toHex()));
+    QCOMPARE(
+        fetched->value().digest,
+        QString::fromLatin1(QCryptographicHash::hash(m_image, QCryptographicHash::Sha512).toHex()));
 }
 
 void tst_CloudImageCache::aMissingLocalFileSaysWhatToGive()

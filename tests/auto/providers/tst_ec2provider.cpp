@@ -21,11 +21,13 @@ namespace {
 
 const QString Region = QStringLiteral("eu-west-1");
 const QString UserAddress = QStringLiteral("203.0.113.7/32");
-const QString PublicKey = QStringLiteral("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHu5nB3W1dHUP7m4oKk0c1rUJtq user@laptop");
+const QString PublicKey
+    = QStringLiteral("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHu5nB3W1dHUP7m4oKk0c1rUJtq user@laptop");
 
 AwsCredentials credentials(const QString &secret = QStringLiteral("fake/secret+key=for-tests"))
 {
-    return {QStringLiteral("ASIAFAKEKEYFORTESTS"), Secret(secret), Secret(QStringLiteral("session/token+value="))};
+    return {QStringLiteral("ASIAFAKEKEYFORTESTS"), Secret(secret),
+            Secret(QStringLiteral("session/token+value="))};
 }
 
 } // namespace
@@ -54,11 +56,15 @@ private Q_SLOTS:
 private:
     std::unique_ptr<Ec2Provider> makeProvider(const AwsCredentials &keys = credentials()) const;
     MachineRequest request(int machines) const;
-    std::optional<Result<QList<ProvidedMachine>>> create(Ec2Provider &provider, const MachineRequest &machines)
+    std::optional<Result<QList<ProvidedMachine>>> create(Ec2Provider &provider,
+                                                         const MachineRequest &machines)
     {
         return createMachines(provider, machines, *m_journal);
     }
-    Status down(Ec2Provider &provider) { return tearDown(provider, *m_journal, QStringLiteral("demo")); }
+    Status down(Ec2Provider &provider)
+    {
+        return tearDown(provider, *m_journal, QStringLiteral("demo"));
+    }
 
     std::unique_ptr<FakeEc2> m_ec2;
     std::unique_ptr<QTemporaryDir> m_state;
@@ -85,12 +91,7 @@ void tst_Ec2Provider::cleanup()
 std::unique_ptr<Ec2Provider> tst_Ec2Provider::makeProvider(const AwsCredentials &keys) const
 {
     auto provider = std::make_unique<Ec2Provider>(m_ec2->url(), keys, Region);
-    RestClient::RetryPolicy fast;
-    fast.firstDelayMs = 5;
-    fast.maxDelayMs = 20;
-    fast.notFoundDelayMs = 5;
-    fast.transferTimeoutMs = 10000;
-    provider->client()->rest()->setRetryPolicy(fast);
+    provider->client()->rest()->setRetryPolicy(quickRetries());
     provider->setPollIntervalMs(5);
     return provider;
 }
@@ -104,7 +105,8 @@ MachineRequest tst_Ec2Provider::request(int machines) const
     request.region = Region;
     request.size = QStringLiteral("t3.medium");
     request.image = QStringLiteral("ami-0a1b2c3d4e5f60002");
-    request.userData = QStringLiteral("#cloud-config\nhostname: demo\npackages: [openjdk-17-jre-headless]\n");
+    request.userData
+        = QStringLiteral("#cloud-config\nhostname: demo\npackages: [openjdk-17-jre-headless]\n");
     request.sshPublicKey = PublicKey;
     request.sshSourceCidr = UserAddress;
     return request;
@@ -113,9 +115,10 @@ MachineRequest tst_Ec2Provider::request(int machines) const
 void tst_Ec2Provider::listsRegionsSizesAndDebianImages()
 {
     const auto provider = makeProvider();
-    const auto choices = await<ProviderChoices>([&](QObject *context, MachineProvider::Callback<ProviderChoices> done) {
-        provider->listChoices(context, done);
-    });
+    const auto choices = await<ProviderChoices>(
+        [&](QObject *context, MachineProvider::Callback<ProviderChoices> done) {
+            provider->listChoices(context, done);
+        });
     QVERIFY(choices);
     QVERIFY2(*choices, qPrintable(choices->ok() ? QString() : choices->errorMessage()));
 
@@ -133,7 +136,9 @@ void tst_Ec2Provider::listsRegionsSizesAndDebianImages()
     QCOMPARE(sizes.at(2).id, QStringLiteral("c7i.48xlarge"));
     QVERIFY(!sizes.at(2).hourlyPrice); // not in the table: price unknown
     QCOMPARE(m_ec2->calls(QStringLiteral("DescribeInstanceTypes")).size(), 2);
-    QCOMPARE(m_ec2->calls(QStringLiteral("DescribeInstanceTypes")).last().queryItemValue(QStringLiteral("NextToken")),
+    QCOMPARE(m_ec2->calls(QStringLiteral("DescribeInstanceTypes"))
+                 .last()
+                 .queryItemValue(QStringLiteral("NextToken")),
              QStringLiteral("page-2-of-instance-types"));
 
     const QList<ImageChoice> images = choices->value().images; // newest first
@@ -141,7 +146,8 @@ void tst_Ec2Provider::listsRegionsSizesAndDebianImages()
     QCOMPARE(images.first().id, QStringLiteral("ami-0a1b2c3d4e5f60002"));
     const QUrlQuery imageQuery = m_ec2->calls(QStringLiteral("DescribeImages")).first();
     QCOMPARE(imageQuery.queryItemValue(QStringLiteral("Owner.1")), QStringLiteral("136693071363"));
-    QCOMPARE(imageQuery.queryItemValue(QStringLiteral("Filter.1.Value.1"), QUrl::FullyDecoded), QStringLiteral("debian-12-amd64-*"));
+    QCOMPARE(imageQuery.queryItemValue(QStringLiteral("Filter.1.Value.1"), QUrl::FullyDecoded),
+             QStringLiteral("debian-12-amd64-*"));
 }
 
 void tst_Ec2Provider::createsTaggedMachinesBehindTheClusterGroup()
@@ -168,12 +174,15 @@ void tst_Ec2Provider::createsTaggedMachinesBehindTheClusterGroup()
     }
     QCOMPARE(m_ec2->keyPairs.size(), 1);
     QCOMPARE(m_ec2->keyPairs.first().publicKey, PublicKey.toUtf8());
-    QCOMPARE(m_ec2->keyPairs.first().tags.value(QStringLiteral("sparkdeck-cluster")), QStringLiteral("demo"));
+    QCOMPARE(m_ec2->keyPairs.first().tags.value(QStringLiteral("sparkdeck-cluster")),
+             QStringLiteral("demo"));
     QCOMPARE(m_ec2->groups.size(), 1);
-    QCOMPARE(m_ec2->groups.first().tags.value(QStringLiteral("sparkdeck-cluster")), QStringLiteral("demo"));
+    QCOMPARE(m_ec2->groups.first().tags.value(QStringLiteral("sparkdeck-cluster")),
+             QStringLiteral("demo"));
     // Port 22 from the user's address only; everything else only between members.
     QCOMPARE(m_ec2->groups.first().rules,
-             QStringList({QStringLiteral("tcp 22-22 ") + UserAddress, QStringLiteral("-1 ") + m_ec2->groups.first().id}));
+             QStringList({QStringLiteral("tcp 22-22 ") + UserAddress,
+                          QStringLiteral("-1 ") + m_ec2->groups.first().id}));
 
     QCOMPARE(m_journal->liveMachines().size(), 3);
     const QString token = run.queryItemValue(QStringLiteral("ClientToken"));
@@ -196,13 +205,15 @@ void tst_Ec2Provider::recordsEveryIntentBeforeItsCreateCallIsSent()
                 && resource.idempotencyKey == form.queryItemValue(QStringLiteral("ClientToken")))
                 seen << resource.name;
             else if (!resource.isMachine())
-                QCOMPARE(resource.state, CloudResource::State::Created); // key pair and group came first
+                QCOMPARE(resource.state,
+                         CloudResource::State::Created); // key pair and group came first
         }
     };
     const auto provider = makeProvider();
     const auto created = create(*provider, request(3));
     QVERIFY(created && *created);
-    QCOMPARE(seen, QStringList({QStringLiteral("demo-1"), QStringLiteral("demo-2"), QStringLiteral("demo-3")}));
+    QCOMPARE(seen, QStringList({QStringLiteral("demo-1"), QStringLiteral("demo-2"),
+                                QStringLiteral("demo-3")}));
 }
 
 void tst_Ec2Provider::retriesThrottledRequestsSignedAfresh()
@@ -231,9 +242,10 @@ void tst_Ec2Provider::describeWaitsThroughNotFoundAndPendingUntilRunning()
 
     QStringList seen;
     for (int poll = 0; poll < 10; ++poll) {
-        const auto described = await<QList<ProvidedMachine>>([&](QObject *context, MachineProvider::Callback<QList<ProvidedMachine>> done) {
-            provider->describeMachines(ids, context, done);
-        });
+        const auto described = await<QList<ProvidedMachine>>(
+            [&](QObject *context, MachineProvider::Callback<QList<ProvidedMachine>> done) {
+                provider->describeMachines(ids, context, done);
+            });
         QVERIFY(described);
         QVERIFY2(*described, qPrintable(described->ok() ? QString() : described->errorMessage()));
         const ProvidedMachine first = described->value().first();
@@ -246,7 +258,8 @@ void tst_Ec2Provider::describeWaitsThroughNotFoundAndPendingUntilRunning()
             break;
         }
     }
-    QCOMPARE(seen, QStringList({QStringLiteral("not visible yet"), QStringLiteral("not visible yet"), QStringLiteral("pending"),
+    QCOMPARE(seen, QStringList({QStringLiteral("not visible yet"),
+                                QStringLiteral("not visible yet"), QStringLiteral("pending"),
                                 QStringLiteral("pending"), QStringLiteral("running")}));
 }
 
@@ -262,8 +275,9 @@ void tst_Ec2Provider::findTaggedFollowsEveryPage()
     QStringList kinds;
     for (const CloudResource &resource : tagged.value())
         kinds << resource.kind;
-    QCOMPARE(kinds, QStringList({QStringLiteral("machine"), QStringLiteral("machine"), QStringLiteral("machine"),
-                                 QStringLiteral("machine"), QStringLiteral("machine"), QStringLiteral("security_group"),
+    QCOMPARE(kinds, QStringList({QStringLiteral("machine"), QStringLiteral("machine"),
+                                 QStringLiteral("machine"), QStringLiteral("machine"),
+                                 QStringLiteral("machine"), QStringLiteral("security_group"),
                                  QStringLiteral("key_pair")}));
     QCOMPARE(m_ec2->calls(QStringLiteral("DescribeInstances")).size(), 3); // pages of 2, 2 and 1
 
@@ -279,7 +293,8 @@ void tst_Ec2Provider::failureMidwayLeavesThreeRecordedAndDownDeletesThree()
     const auto created = create(*provider, request(5));
     QVERIFY(created);
     QVERIFY(!*created);
-    QVERIFY2(created->errorMessage().contains(QLatin1String("launched 3 of the 5")), qPrintable(created->errorMessage()));
+    QVERIFY2(created->errorMessage().contains(QLatin1String("launched 3 of the 5")),
+             qPrintable(created->errorMessage()));
 
     QCOMPARE(m_journal->liveMachines().size(), 3);
     int notCreated = 0;
@@ -304,8 +319,9 @@ void tst_Ec2Provider::lostAnswerIsRetriedWithTheSameClientToken()
         const auto provider = makeProvider();
         auto context = std::make_unique<QObject>();
         bool answered = false;
-        provider->createMachines(request(3), m_journal.get(), context.get(),
-                                 [&answered](const Result<QList<ProvidedMachine>> &) { answered = true; });
+        provider->createMachines(
+            request(3), m_journal.get(), context.get(),
+            [&answered](const Result<QList<ProvidedMachine>> &) { answered = true; });
         QTRY_COMPARE(m_ec2->instances.size(), 3);
         context.reset(); // the program dies here
         QVERIFY(!answered);
@@ -349,7 +365,8 @@ void tst_Ec2Provider::lostAnswerThenDownFindsTheMachines()
     const auto provider = makeProvider();
     {
         QObject context;
-        provider->createMachines(request(2), m_journal.get(), &context, [](const Result<QList<ProvidedMachine>> &) {});
+        provider->createMachines(request(2), m_journal.get(), &context,
+                                 [](const Result<QList<ProvidedMachine>> &) {});
         QTRY_COMPARE(m_ec2->instances.size(), 2);
     }
     m_ec2->server().dropHeld();
@@ -360,7 +377,10 @@ void tst_Ec2Provider::lostAnswerThenDownFindsTheMachines()
     QCOMPARE(m_ec2->instancesIn(QStringLiteral("terminated")).size(), 2);
     QVERIFY(m_ec2->groups.isEmpty());
     QVERIFY(m_ec2->keyPairs.isEmpty());
-    QVERIFY(m_ec2->calls(QStringLiteral("DescribeInstances")).first().toString().contains(QLatin1String("client-token")));
+    QVERIFY(m_ec2->calls(QStringLiteral("DescribeInstances"))
+                .first()
+                .toString()
+                .contains(QLatin1String("client-token")));
 }
 
 void tst_Ec2Provider::resumeFindsALostBatchByTagAndLaunchesNothingMore()
@@ -369,18 +389,21 @@ void tst_Ec2Provider::resumeFindsALostBatchByTagAndLaunchesNothingMore()
     {
         const auto provider = makeProvider();
         QObject context;
-        provider->createMachines(request(3), m_journal.get(), &context, [](const Result<QList<ProvidedMachine>> &) {});
+        provider->createMachines(request(3), m_journal.get(), &context,
+                                 [](const Result<QList<ProvidedMachine>> &) {});
         QTRY_COMPARE(m_ec2->instances.size(), 3);
     } // the program dies before the answer
     m_ec2->holdRunInstances = false;
-    QCOMPARE(m_ec2->instances.at(2).tags.value(QStringLiteral("sparkdeck-batch")), QStringLiteral("1,2,3"));
+    QCOMPARE(m_ec2->instances.at(2).tags.value(QStringLiteral("sparkdeck-batch")),
+             QStringLiteral("1,2,3"));
 
     // `up` again: the generic task settles the unanswered intents by tag before creating.
     const auto provider = makeProvider();
     CreateMachinesTask task(provider.get(), m_journal.get(), request(3));
     task.setLookupPolicy(1, 5);
     std::optional<TaskOutcome> outcome;
-    connect(&task, &Task::finished, this, [&outcome](const TaskOutcome &result) { outcome = result; });
+    connect(&task, &Task::finished, this,
+            [&outcome](const TaskOutcome &result) { outcome = result; });
     task.start();
     QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 30000);
     QVERIFY2(outcome->succeeded(), qPrintable(outcome->message));
@@ -426,7 +449,8 @@ void tst_Ec2Provider::aWrongSecretIsRefusedWithAnActionableMessage()
     const auto created = create(*provider, request(1));
     QVERIFY(created);
     QVERIFY(!*created);
-    QVERIFY2(created->errorMessage().contains(QLatin1String("AuthFailure")), qPrintable(created->errorMessage()));
+    QVERIFY2(created->errorMessage().contains(QLatin1String("AuthFailure")),
+             qPrintable(created->errorMessage()));
     QVERIFY(created->errorMessage().contains(QLatin1String("Check the access key")));
     QVERIFY(!created->errorMessage().contains(wrong));
     QCOMPARE(m_ec2->badSignatures, QStringList({QStringLiteral("ImportKeyPair")}));

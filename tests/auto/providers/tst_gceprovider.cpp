@@ -22,13 +22,15 @@ using namespace SparkDeck::Test;
 namespace {
 
 const QString ClientEmail = QStringLiteral("sparkdeck@sparkdeck-test.iam.gserviceaccount.com");
-const QString PublicKey = QStringLiteral("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHu5nB3W1dHUP7m4oKk0c1rUJtq user@laptop");
+const QString PublicKey
+    = QStringLiteral("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHu5nB3W1dHUP7m4oKk0c1rUJtq user@laptop");
 
 bool run(const QStringList &arguments)
 {
     QProcess openssl;
     openssl.start(QStringLiteral("openssl"), arguments);
-    return openssl.waitForFinished(60000) && openssl.exitStatus() == QProcess::NormalExit && openssl.exitCode() == 0;
+    return openssl.waitForFinished(60000) && openssl.exitStatus() == QProcess::NormalExit
+           && openssl.exitCode() == 0;
 }
 
 } // namespace
@@ -66,16 +68,19 @@ void tst_GceProvider::initTestCase()
     if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
         QSKIP("openssl is missing: scripts/install-deps installs it");
     for (const QString &name : {QStringLiteral("account"), QStringLiteral("stranger")}) {
-        QVERIFY(run({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
-                     QStringLiteral("rsa_keygen_bits:2048"), QStringLiteral("-out"), m_keys.filePath(name + QStringLiteral(".pem"))}));
+        QVERIFY(run({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"),
+                     QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:2048"),
+                     QStringLiteral("-out"), m_keys.filePath(name + QStringLiteral(".pem"))}));
     }
-    QVERIFY(run({QStringLiteral("pkey"), QStringLiteral("-in"), m_keys.filePath(QStringLiteral("account.pem")), QStringLiteral("-pubout"),
+    QVERIFY(run({QStringLiteral("pkey"), QStringLiteral("-in"),
+                 m_keys.filePath(QStringLiteral("account.pem")), QStringLiteral("-pubout"),
                  QStringLiteral("-out"), m_keys.filePath(QStringLiteral("account.pub"))}));
 }
 
 void tst_GceProvider::init()
 {
-    m_gce = std::make_unique<FakeGce>(m_keys.filePath(QStringLiteral("account.pub")), ClientEmail, QStringLiteral("sparkdeck-test"));
+    m_gce = std::make_unique<FakeGce>(m_keys.filePath(QStringLiteral("account.pub")), ClientEmail,
+                                      QStringLiteral("sparkdeck-test"));
     QVERIFY(m_gce->listen());
     m_state = std::make_unique<QTemporaryDir>();
     m_journal = std::make_unique<ResourceJournal>(m_state->path());
@@ -93,12 +98,13 @@ QString tst_GceProvider::keyFile(const QString &pem) const
     QFile key(pem);
     if (!key.open(QIODevice::ReadOnly))
         return QString();
-    const QJsonObject account{{QStringLiteral("type"), QStringLiteral("service_account")},
-                              {QStringLiteral("project_id"), QStringLiteral("sparkdeck-test")},
-                              {QStringLiteral("private_key_id"), QStringLiteral("0123456789abcdef")},
-                              {QStringLiteral("private_key"), QString::fromLatin1(key.readAll())},
-                              {QStringLiteral("client_email"), ClientEmail},
-                              {QStringLiteral("token_uri"), m_gce->tokenUri()}};
+    const QJsonObject account{
+        {QStringLiteral("type"), QStringLiteral("service_account")},
+        {QStringLiteral("project_id"), QStringLiteral("sparkdeck-test")},
+        {QStringLiteral("private_key_id"), QStringLiteral("0123456789abcdef")},
+        {QStringLiteral("private_key"), QString::fromLatin1(key.readAll())},
+        {QStringLiteral("client_email"), ClientEmail},
+        {QStringLiteral("token_uri"), m_gce->tokenUri()}};
     const QString path = m_state->filePath(QFileInfo(pem).baseName() + QStringLiteral("-key.json"));
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -109,16 +115,12 @@ QString tst_GceProvider::keyFile(const QString &pem) const
 
 std::unique_ptr<GceProvider> tst_GceProvider::makeProvider(const QString &pem) const
 {
-    const Result<GceServiceAccount> account = GceServiceAccount::load(keyFile(pem.isEmpty() ? m_keys.filePath(QStringLiteral("account.pem")) : pem));
+    const Result<GceServiceAccount> account = GceServiceAccount::load(
+        keyFile(pem.isEmpty() ? m_keys.filePath(QStringLiteral("account.pem")) : pem));
     if (!account)
         return nullptr;
     auto provider = std::make_unique<GceProvider>(m_gce->apiBase(), *account, GceSettings());
-    RestClient::RetryPolicy fast;
-    fast.firstDelayMs = 5;
-    fast.maxDelayMs = 20;
-    fast.notFoundDelayMs = 5;
-    fast.transferTimeoutMs = 10000;
-    provider->client()->rest()->setRetryPolicy(fast);
+    provider->client()->rest()->setRetryPolicy(quickRetries());
     return provider;
 }
 
@@ -138,13 +140,15 @@ void tst_GceProvider::signsInAndListsZonesTypesAndDebian()
 {
     const auto provider = makeProvider();
     QVERIFY(provider);
-    const auto choices = await<ProviderChoices>([&](QObject *context, MachineProvider::Callback<ProviderChoices> done) {
-        provider->listChoices(context, done);
-    });
+    const auto choices = await<ProviderChoices>(
+        [&](QObject *context, MachineProvider::Callback<ProviderChoices> done) {
+            provider->listChoices(context, done);
+        });
     QVERIFY(choices);
     QVERIFY2(*choices, qPrintable(choices->ok() ? QString() : choices->errorMessage()));
     QCOMPARE(m_gce->badAssertions, QStringList());
-    QCOMPARE(m_gce->server().requests("POST", QStringLiteral("/token")).size(), 1); // one login for all calls
+    QCOMPARE(m_gce->server().requests("POST", QStringLiteral("/token")).size(),
+             1); // one login for all calls
     QCOMPARE(choices->value().regions.size(), 3);
     QVERIFY(!choices->value().regions.at(2).available);
     QCOMPARE(choices->value().sizes.size(), 3); // both pages
@@ -161,20 +165,43 @@ void tst_GceProvider::createsLabelledMachinesBehindTwoFirewalls()
     QVERIFY(created);
     QVERIFY2(*created, qPrintable(created->ok() ? QString() : created->errorMessage()));
 
-    QCOMPARE(m_gce->firewalls.keys(), QStringList({QStringLiteral("sparkdeck-demo-internal"), QStringLiteral("sparkdeck-demo-ssh")}));
+    QCOMPARE(m_gce->firewalls.keys(), QStringList({QStringLiteral("sparkdeck-demo-internal"),
+                                                   QStringLiteral("sparkdeck-demo-ssh")}));
     const QJsonObject ssh = m_gce->firewalls.value(QStringLiteral("sparkdeck-demo-ssh"));
-    QCOMPARE(ssh.value(QLatin1String("sourceRanges")).toArray(), QJsonArray{QStringLiteral("203.0.113.7/32")});
-    QCOMPARE(ssh.value(QLatin1String("allowed")).toArray().first().toObject().value(QLatin1String("ports")).toArray(),
+    QCOMPARE(ssh.value(QLatin1String("sourceRanges")).toArray(),
+             QJsonArray{QStringLiteral("203.0.113.7/32")});
+    QCOMPARE(ssh.value(QLatin1String("allowed"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("ports"))
+                 .toArray(),
              QJsonArray{QStringLiteral("22")});
-    QCOMPARE(m_gce->firewalls.value(QStringLiteral("sparkdeck-demo-internal")).value(QLatin1String("sourceTags")).toArray(),
+    QCOMPARE(m_gce->firewalls.value(QStringLiteral("sparkdeck-demo-internal"))
+                 .value(QLatin1String("sourceTags"))
+                 .toArray(),
              QJsonArray{QStringLiteral("sparkdeck-demo")});
 
-    QCOMPARE(m_gce->instances.keys(), QStringList({QStringLiteral("demo-1"), QStringLiteral("demo-2"), QStringLiteral("demo-3")}));
+    QCOMPARE(m_gce->instances.keys(),
+             QStringList(
+                 {QStringLiteral("demo-1"), QStringLiteral("demo-2"), QStringLiteral("demo-3")}));
     const QJsonObject instance = m_gce->instances.value(QStringLiteral("demo-2"));
-    QCOMPARE(instance.value(QLatin1String("labels")).toObject().value(QLatin1String("sparkdeck-cluster")).toString(), QStringLiteral("demo"));
-    QCOMPARE(instance.value(QLatin1String("tags")).toObject().value(QLatin1String("items")).toArray(), QJsonArray{QStringLiteral("sparkdeck-demo")});
-    QCOMPARE(instance.value(QLatin1String("metadata")).toObject().value(QLatin1String("items")).toArray().first().toObject()
-                 .value(QLatin1String("value")).toString(),
+    QCOMPARE(instance.value(QLatin1String("labels"))
+                 .toObject()
+                 .value(QLatin1String("sparkdeck-cluster"))
+                 .toString(),
+             QStringLiteral("demo"));
+    QCOMPARE(
+        instance.value(QLatin1String("tags")).toObject().value(QLatin1String("items")).toArray(),
+        QJsonArray{QStringLiteral("sparkdeck-demo")});
+    QCOMPARE(instance.value(QLatin1String("metadata"))
+                 .toObject()
+                 .value(QLatin1String("items"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("value"))
+                 .toString(),
              request(3).userData);
 
     QStringList recorded;
@@ -192,9 +219,10 @@ void tst_GceProvider::describeWaitsThroughNotFoundAndProvisioning()
     QVERIFY(createMachines(*provider, request(1), *m_journal).value_or(Error{}));
     QStringList seen;
     for (int poll = 0; poll < 6 && !seen.contains(QStringLiteral("RUNNING")); ++poll) {
-        const auto described = await<QList<ProvidedMachine>>([&](QObject *context, MachineProvider::Callback<QList<ProvidedMachine>> done) {
-            provider->describeMachines({QStringLiteral("demo-1")}, context, done);
-        });
+        const auto described = await<QList<ProvidedMachine>>(
+            [&](QObject *context, MachineProvider::Callback<QList<ProvidedMachine>> done) {
+                provider->describeMachines({QStringLiteral("demo-1")}, context, done);
+            });
         QVERIFY(described && *described);
         const ProvidedMachine machine = described->value().first();
         QVERIFY(machine.status != ProvidedMachine::Status::Gone);
@@ -204,8 +232,8 @@ void tst_GceProvider::describeWaitsThroughNotFoundAndProvisioning()
             QCOMPARE(machine.privateAddress, QStringLiteral("10.128.0.2"));
         }
     }
-    QCOMPARE(seen, QStringList({QStringLiteral("not visible yet"), QStringLiteral("PROVISIONING"), QStringLiteral("PROVISIONING"),
-                                QStringLiteral("RUNNING")}));
+    QCOMPARE(seen, QStringList({QStringLiteral("not visible yet"), QStringLiteral("PROVISIONING"),
+                                QStringLiteral("PROVISIONING"), QStringLiteral("RUNNING")}));
 }
 
 void tst_GceProvider::retriesThrottledCalls()
@@ -227,14 +255,22 @@ void tst_GceProvider::quotaMidwayLeavesThreeRecordedAndDownDeletesThree()
     const auto created = createMachines(*provider, request(5), *m_journal);
     QVERIFY(created);
     QVERIFY(!*created);
-    QVERIFY2(created->errorMessage().contains(QLatin1String("Quota 'CPUS' exceeded")), qPrintable(created->errorMessage()));
+    QVERIFY2(created->errorMessage().contains(QLatin1String("Quota 'CPUS' exceeded")),
+             qPrintable(created->errorMessage()));
     QCOMPARE(m_journal->liveMachines().size(), 3);
 
     const Status downed = tearDown(*provider, *m_journal, QStringLiteral("demo"));
     QVERIFY2(downed, qPrintable(messageOf(downed)));
     QVERIFY(m_gce->instances.isEmpty());
     QVERIFY(m_gce->firewalls.isEmpty());
-    QCOMPARE(m_gce->server().requests("DELETE", QStringLiteral("/compute/v1/projects/sparkdeck-test/zones/us-central1-a/instances/demo-3")).size(), 1);
+    QCOMPARE(
+        m_gce->server()
+            .requests(
+                "DELETE",
+                QStringLiteral(
+                    "/compute/v1/projects/sparkdeck-test/zones/us-central1-a/instances/demo-3"))
+            .size(),
+        1);
 }
 
 void tst_GceProvider::lostAnswerThenResumeMakesNothingTwice()
@@ -243,7 +279,8 @@ void tst_GceProvider::lostAnswerThenResumeMakesNothingTwice()
     {
         const auto provider = makeProvider();
         QObject context;
-        provider->createMachines(request(3), m_journal.get(), &context, [](const Result<QList<ProvidedMachine>> &) {});
+        provider->createMachines(request(3), m_journal.get(), &context,
+                                 [](const Result<QList<ProvidedMachine>> &) {});
         QTRY_COMPARE(m_gce->instances.size(), 1); // demo-1 exists; its answer never comes
     }
     m_gce->holdInserts = false;
@@ -252,12 +289,20 @@ void tst_GceProvider::lostAnswerThenResumeMakesNothingTwice()
     CreateMachinesTask task(provider.get(), m_journal.get(), request(3));
     task.setLookupPolicy(1, 5);
     std::optional<TaskOutcome> outcome;
-    connect(&task, &Task::finished, this, [&outcome](const TaskOutcome &result) { outcome = result; });
+    connect(&task, &Task::finished, this,
+            [&outcome](const TaskOutcome &result) { outcome = result; });
     task.start();
     QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 30000);
     QVERIFY2(outcome->succeeded(), qPrintable(outcome->message));
-    QCOMPARE(m_gce->instances.keys(), QStringList({QStringLiteral("demo-1"), QStringLiteral("demo-2"), QStringLiteral("demo-3")}));
-    QCOMPARE(m_gce->server().requests("POST", QStringLiteral("/compute/v1/projects/sparkdeck-test/zones/us-central1-a/instances")).size(), 3);
+    QCOMPARE(m_gce->instances.keys(),
+             QStringList(
+                 {QStringLiteral("demo-1"), QStringLiteral("demo-2"), QStringLiteral("demo-3")}));
+    QCOMPARE(m_gce->server()
+                 .requests("POST",
+                           QStringLiteral(
+                               "/compute/v1/projects/sparkdeck-test/zones/us-central1-a/instances"))
+                 .size(),
+             3);
 
     QVERIFY(tearDown(*provider, *m_journal, QStringLiteral("demo")));
     QVERIFY(m_gce->instances.isEmpty());
@@ -270,7 +315,8 @@ void tst_GceProvider::aKeyGoogleDoesNotKnowIsRefused()
     const auto created = createMachines(*provider, request(1), *m_journal);
     QVERIFY(created);
     QVERIFY(!*created);
-    QVERIFY2(created->errorMessage().contains(QLatin1String("Invalid JWT Signature")), qPrintable(created->errorMessage()));
+    QVERIFY2(created->errorMessage().contains(QLatin1String("Invalid JWT Signature")),
+             qPrintable(created->errorMessage()));
     QCOMPARE(m_gce->badAssertions, QStringList({QStringLiteral("Invalid JWT Signature.")}));
     QVERIFY(m_gce->firewalls.isEmpty());
     QVERIFY(m_journal->outstanding().isEmpty());

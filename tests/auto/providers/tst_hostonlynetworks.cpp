@@ -63,8 +63,11 @@ void tst_HostOnlyNetworks::freeSubnet_data()
     QTest::addColumn<int>("free"); // -1: none
     QTest::newRow("nothing yet") << QStringList() << 56;
     QTest::newRow("the usual vboxnet0") << QStringList{QStringLiteral("192.168.56.1")} << 57;
-    QTest::newRow("a gap") << QStringList{QStringLiteral("192.168.56.1"), QStringLiteral("192.168.58.1")} << 57;
-    QTest::newRow("outside the range does not count") << QStringList{QStringLiteral("10.0.0.1"), QStringLiteral("192.168.99.1")} << 56;
+    QTest::newRow("a gap") << QStringList{QStringLiteral("192.168.56.1"),
+                                          QStringLiteral("192.168.58.1")}
+                           << 57;
+    QTest::newRow("outside the range does not count")
+        << QStringList{QStringLiteral("10.0.0.1"), QStringLiteral("192.168.99.1")} << 56;
     QStringList all;
     for (int octet = 56; octet <= 63; ++octet)
         all << QStringLiteral("192.168.%1.1").arg(octet);
@@ -84,7 +87,7 @@ void tst_HostOnlyNetworks::freeSubnet()
 void tst_HostOnlyNetworks::sizes_data()
 {
     QTest::addColumn<QString>("text");
-    QTest::addColumn<int>("cpus");      // 0: refused
+    QTest::addColumn<int>("cpus"); // 0: refused
     QTest::addColumn<int>("memoryMiB");
     QTest::newRow("default") << QString() << 2 << 2048;
     QTest::newRow("gigabytes") << QStringLiteral("4cpu-8g") << 4 << 8192;
