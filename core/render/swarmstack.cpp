@@ -14,8 +14,11 @@ constexpr const char *kVolumeKey = "shared";
 constexpr const char *kSecretTarget = "spark-authenticate-secret";
 // The uid and gid of the `spark` user in the official image.
 constexpr const char *kSparkUid = "185";
-// The worker daemon's own heap, on top of what it offers executors (--memory).
+// The worker daemon's own heap (SPARK_DAEMON_MEMORY), and the container's allowance on top of
+// what the worker offers executors (--memory): that heap, the daemon's and the executors'
+// non-heap memory (Spark on Kubernetes reserves 10%, at least 384 MiB, per executor).
 constexpr qint64 kWorkerDaemonMebibytes = 512;
+constexpr qint64 kWorkerOverheadMebibytes = 1024;
 
 // The container's entrypoint: writes spark-defaults.conf (mode 0600, in a fresh private
 // directory) from the non-secret properties in $SPARKDECK_SPARK_DEFAULTS and the Docker secret,
@@ -178,13 +181,15 @@ void emitWorker(YAML::Emitter &out, const SwarmStack &stack)
                .toStdString();
     out << YAML::EndMap << YAML::EndSeq;
     out << YAML::EndMap;
-    // What Spark offers executors (--cores, --memory) plus the worker daemon's own heap.
+    // What Spark offers executors (--cores, --memory), plus the overhead: an executor using
+    // all its memory must not get the whole container killed.
     out << YAML::Key << "resources" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "limits" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "cpus";
     quoted(out, QString::number(stack.workerCores));
     out << YAML::Key << "memory";
-    quoted(out, QStringLiteral("%1M").arg(stack.workerMemory.mebibytes() + kWorkerDaemonMebibytes));
+    quoted(out,
+           QStringLiteral("%1M").arg(stack.workerMemory.mebibytes() + kWorkerOverheadMebibytes));
     out << YAML::EndMap << YAML::EndMap;
     out << YAML::EndMap;
     out << YAML::EndMap;

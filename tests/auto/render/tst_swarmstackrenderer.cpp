@@ -125,9 +125,9 @@ void tst_SwarmStackRenderer::workersOfferWhatTheirLimitsAllow()
     QCOMPARE(command.last(), QStringLiteral("spark://spark-master:7077"));
     const YAML::Node limits = worker["deploy"]["resources"]["limits"];
     QCOMPARE(str(limits["cpus"]), QStringLiteral("2"));
-    // What executors get, plus the worker daemon's own heap (SPARK_DAEMON_MEMORY).
+    // What executors get, plus 1 GiB for the worker's heap (SPARK_DAEMON_MEMORY) and non-heap.
     QCOMPARE(str(worker["environment"]["SPARK_DAEMON_MEMORY"]), QStringLiteral("512m"));
-    QCOMPARE(str(limits["memory"]), QStringLiteral("2048M"));
+    QCOMPARE(str(limits["memory"]), QStringLiteral("2560M"));
     // Worker UIs are reached through the master's reverse proxy: two replicas on one node
     // would fight over a published port.
     QVERIFY(!worker["ports"]);
