@@ -82,6 +82,11 @@ void ProviderConnector::creationOptions(bool oneAtATime, QObject *context, Callb
         options.ssh.attempts = qMax(1, 5 * 60 * 1000 / pollMs);
         options.lookupIntervalMs = pollMs;
     }
+    if (m_spec.machines.provider == Provider::VirtualBox) {
+        // VMs on this computer's host-only network: no port is opened to the internet.
+        QMetaObject::invokeMethod(context, [done, options] { done(options); }, Qt::QueuedConnection);
+        return;
+    }
     auto *lookup = new PublicAddressLookup(PublicAddressLookup::serviceFor(m_environment), this);
     lookup->lookUp(context, [lookup, options, done](const Result<QString> &cidr) mutable {
         lookup->deleteLater();
