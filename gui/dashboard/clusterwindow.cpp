@@ -1,5 +1,6 @@
 #include "clusterwindow.h"
 
+#include "costguard.h"
 #include "hostkeyprompter.h"
 #include "messagebanner.h"
 #include "provisioningview.h"
@@ -15,6 +16,8 @@
 #include "monitor/applicationmodel.h"
 #include "monitor/mastermonitor.h"
 #include "monitor/workermodel.h"
+#include "providers/providerconnector.h"
+#include "providers/providerregistry.h"
 #include "provisioning/clusterlayout.h"
 #include "provisioning/clusteroperations.h"
 #include "provisioning/clusterstatefile.h"
@@ -47,6 +50,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
@@ -115,12 +119,20 @@ ClusterWindow::ClusterWindow(QWidget *parent) : QMainWindow(parent)
     layout->setSpacing(0);
     layout->addWidget(m_resumeBanner);
     layout->addWidget(m_connectionBanner);
+    m_costBanner = new MessageBanner(central);
+    m_costBanner->setObjectName(QStringLiteral("costBanner"));
+    m_costBanner->hide();
+    layout->addWidget(m_costBanner);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
     m_statusRoute = new QLabel(this);
     m_statusRoute->setObjectName(QStringLiteral("routeLabel"));
     statusBar()->addPermanentWidget(m_statusRoute);
+    m_costLabel = new QLabel(this);
+    m_costLabel->setObjectName(QStringLiteral("costLabel"));
+    m_costLabel->hide();
+    statusBar()->addPermanentWidget(m_costLabel);
 
     createActions();
     createMenus();
@@ -407,8 +419,13 @@ bool ClusterWindow::loadCluster(const ClusterSpec &spec, QString *errorMessage)
         delete m_monitor;
         m_monitor = nullptr;
     }
+    delete m_costGuard;
+    m_costGuard = nullptr;
     delete m_operations;
     m_operations = nullptr;
+    delete m_connector;
+    m_connector = nullptr;
+    m_thenOnSuccess = nullptr;
     delete m_pool;
     m_pool = new SshSessionPool(this);
     new HostKeyPrompter(m_pool, this);
@@ -416,7 +433,8 @@ bool ClusterWindow::loadCluster(const ClusterSpec &spec, QString *errorMessage)
     const QString stateDirectory = m_stateOverride.isEmpty() ? ClusterStateFile::defaultDirectory(spec.name)
                                                              : m_stateOverride;
     auto *operations = new ClusterOperations(spec, stateDirectory, m_pool, this);
-    const Status opened = operations->open();
+    // A provider that creates machines may have none yet: Bring Up makes them.
+    const Status opened = operations->open(!createsMachines());
     if (!opened.ok()) {
         delete operations;
         if (errorMessage)
@@ -425,20 +443,23 @@ bool ClusterWindow::loadCluster(const ClusterSpec &spec, QString *errorMessage)
         return false;
     }
     m_operations = operations;
-
-    m_workerModel->setPlaces(operations->workerPlaces());
-    m_workerModel->setWorkerCount(clusterIsUp() ? operations->currentWorkerCount() : 0);
-    m_workerModel->clearStatus();
-    m_strip->setRange(0, operations->maxWorkers());
-
-    m_monitor = new MasterMonitor(operations->machines().master(), this);
-    connect(m_monitor, &MasterMonitor::statusReceived, this, &ClusterWindow::handleStatus);
-    connect(m_monitor, &MasterMonitor::connectionChanged, this, &ClusterWindow::handleConnectionChanged);
-    if (clusterIsUp())
-        m_monitor->start();
+    if (createsMachines()) {
+        m_connector = new ProviderConnector(spec, QProcessEnvironment::systemEnvironment(), QDir::homePath(), this);
+        m_costGuard = new CostGuard(&operations->resources(), m_costLabel, m_costBanner, this);
+        connect(m_costGuard, &CostGuard::tearDownRequested, this, &ClusterWindow::tearDown);
+        connect(m_costGuard, &CostGuard::expired, this, [this] {
+            if (!isOperationRunning())
+                tearDownNow();
+        });
+        m_costGuard->refresh();
+    } else {
+        m_costLabel->hide();
+        m_costBanner->hide();
+    }
+    if (operations->hasMachines())
+        attachMachines();
     else
-        m_statusRoute->setText(tr("Not running"));
-    m_totals->setUnknown(SparkConfigRenderer::masterUrl(operations->machines().master()->address()), QString());
+        detachMachines();
 
     updateTitle();
     updateResumeBanner();
@@ -448,6 +469,42 @@ bool ClusterWindow::loadCluster(const ClusterSpec &spec, QString *errorMessage)
     if (currentPage() == WebUiPage)
         ensureWebArea();
     return true;
+}
+
+void ClusterWindow::attachMachines()
+{
+    dropWebArea();
+    delete m_monitor;
+    m_monitor = nullptr;
+    m_workerModel->setPlaces(m_operations->workerPlaces());
+    m_workerModel->setWorkerCount(clusterIsUp() ? m_operations->currentWorkerCount() : 0);
+    m_workerModel->clearStatus();
+    m_strip->setRange(0, m_operations->maxWorkers());
+
+    m_monitor = new MasterMonitor(m_operations->machines().master(), this);
+    connect(m_monitor, &MasterMonitor::statusReceived, this, &ClusterWindow::handleStatus);
+    connect(m_monitor, &MasterMonitor::connectionChanged, this, &ClusterWindow::handleConnectionChanged);
+    if (clusterIsUp())
+        m_monitor->start();
+    else
+        m_statusRoute->setText(tr("Not running"));
+    m_totals->setUnknown(SparkConfigRenderer::masterUrl(m_operations->machines().master()->address()), QString());
+}
+
+void ClusterWindow::detachMachines()
+{
+    dropWebArea();
+    delete m_monitor;
+    m_monitor = nullptr;
+    m_workerModel->setPlaces({});
+    m_workerModel->setWorkerCount(0);
+    m_workerModel->clearStatus();
+    m_applicationModel->setApplications({});
+    m_applicationsView->hide();
+    m_noApplications->show();
+    m_strip->setRange(0, m_spec.workers.count);
+    m_statusRoute->setText(tr("Not running"));
+    m_totals->setUnknown(QString(), QString());
 }
 
 void ClusterWindow::reloadIfChanged()
@@ -486,8 +543,12 @@ bool ClusterWindow::clusterIsUp() const
     const QJsonObject last = m_operations->journal().lastRun();
     if (last.isEmpty())
         return false;
-    return !(last.value(QLatin1String("operation")).toString() == QLatin1String("down")
-             && last.value(QLatin1String("outcome")).toString() == QLatin1String("succeeded"));
+    // "machines": a provider made them, Spark is not started yet; "destroy": they are deleted.
+    const QString operation = last.value(QLatin1String("operation")).toString();
+    if (operation == QLatin1String("machines"))
+        return false;
+    const bool gone = operation == QLatin1String("down") || operation == QLatin1String("destroy");
+    return !(gone && last.value(QLatin1String("outcome")).toString() == QLatin1String("succeeded"));
 }
 
 void ClusterWindow::updateTitle()
@@ -547,8 +608,10 @@ void ClusterWindow::tearDown()
     if (!m_operations || isOperationRunning())
         return;
     QStringList hosts;
-    for (Machine *machine : m_operations->machines().machines())
-        hosts << machine->displayName();
+    if (m_operations->hasMachines()) {
+        for (Machine *machine : m_operations->machines().machines())
+            hosts << machine->displayName();
+    }
     const int workers = m_workerModel->workerCount();
     const int applications = int(m_applicationModel->applications().size());
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Tear Down “%1”?").arg(m_spec.name),
@@ -600,14 +663,77 @@ void ClusterWindow::cancelOperation()
         m_provisioningView->cancelButton()->click();
 }
 
+bool ClusterWindow::createsMachines() const
+{
+    return ProviderRegistry::createsMachines(m_spec.machines.provider);
+}
+
 bool ClusterWindow::startOperation(Operation operation, int target)
 {
     if (!m_operations || isOperationRunning())
         return false;
+    if (createsMachines() && operation == Operation::Up && !m_operations->hasMachines()) {
+        createMachinesThenBringUp(target);
+        return true;
+    }
+    if (createsMachines() && operation == Operation::Down) {
+        if (!m_operations->hasMachines()) {
+            destroyMachines(); // nothing of Spark's to stop: the machines (or a crash's leftovers) only
+            return true;
+        }
+        m_thenOnSuccess = [this] { destroyMachines(); };
+    }
     Result<OperationRunner *> created = operation == Operation::Up      ? m_operations->up()
                                         : operation == Operation::Scale ? m_operations->scale(target)
                                                                         : m_operations->down();
+    return runOperation(operation, target, created);
+}
+
+void ClusterWindow::withProvider(const std::function<void(MachineProvider *)> &use)
+{
+    m_resultBanner->hide();
+    m_operationBanner->showMessage(MessageBanner::Kind::Information,
+                                   tr("Connecting to %1…").arg(toString(m_spec.machines.provider)));
+    m_connector->open(this, [this, use](const Result<MachineProvider *> &provider) {
+        if (!provider) {
+            m_operationBanner->hide();
+            m_thenOnSuccess = nullptr;
+            showOperationError(tr("Cannot Reach the Provider"), provider.errorMessage());
+            return;
+        }
+        use(*provider);
+    });
+}
+
+void ClusterWindow::createMachinesThenBringUp(int target)
+{
+    withProvider([this, target](MachineProvider *provider) {
+        m_connector->creationOptions(false, this, [this, provider, target](const Result<MachineCreationOptions> &options) {
+            if (!options) {
+                m_operationBanner->hide();
+                showOperationError(tr("Cannot Create the Machines"), options.errorMessage());
+                return;
+            }
+            m_thenOnSuccess = [this, target] { startOperation(Operation::Up, target); };
+            m_machinesChanging = true;
+            runOperation(Operation::Up, target, m_operations->createMachines(provider, *options));
+        });
+    });
+}
+
+void ClusterWindow::destroyMachines()
+{
+    withProvider([this](MachineProvider *provider) {
+        m_machinesChanging = true;
+        runOperation(Operation::Down, 0, m_operations->destroyMachines(provider));
+    });
+}
+
+bool ClusterWindow::runOperation(Operation operation, int target, const Result<OperationRunner *> &created)
+{
     if (!created) {
+        m_thenOnSuccess = nullptr;
+        m_operationBanner->hide();
         m_strip->revertPending();
         showOperationError(operation == Operation::Scale ? tr("Cannot Scale") : tr("Cannot Start"),
                            created.errorMessage());
@@ -655,6 +781,19 @@ bool ClusterWindow::startOperation(Operation operation, int target)
 
 void ClusterWindow::handleOperationFinished(Operation operation, int target, const TaskOutcome &outcome)
 {
+    if (std::exchange(m_machinesChanging, false)) {
+        // The provider made or deleted machines: the places, the monitor and the cost follow.
+        if (m_operations->hasMachines())
+            attachMachines();
+        else
+            detachMachines();
+        m_costGuard->refresh();
+    }
+    const std::function<void()> next = std::exchange(m_thenOnSuccess, nullptr);
+    if (next && outcome.succeeded() && outcome.partialFailures.isEmpty() && !m_closeWhenStopped) {
+        QTimer::singleShot(0, this, next); // once the runner's finished() has returned
+        return;
+    }
     const bool up = clusterIsUp();
     m_workerModel->endTransition(up ? m_operations->currentWorkerCount() : 0);
     m_strip->setBusy(false);
@@ -676,7 +815,11 @@ void ClusterWindow::handleOperationFinished(Operation operation, int target, con
             text = tr("“%1” now has %n worker(s).", nullptr, target).arg(m_spec.name);
             break;
         case Operation::Down:
-            text = tr("“%1” is torn down. The cluster file stays; Bring Up builds it again.").arg(m_spec.name);
+            text = createsMachines()
+                       ? tr("“%1” is torn down and its machines are deleted. The cluster file stays; Bring Up "
+                            "creates them again.")
+                             .arg(m_spec.name)
+                       : tr("“%1” is torn down. The cluster file stays; Bring Up builds it again.").arg(m_spec.name);
             break;
         case Operation::None:
             break;
@@ -940,7 +1083,7 @@ ClusterWindow::Page ClusterWindow::currentPage() const
 
 void ClusterWindow::ensureWebArea()
 {
-    if (m_webArea || !m_operations)
+    if (m_webArea || !m_operations || !m_operations->hasMachines())
         return;
 #ifdef SPARKDECK_WITH_WEB
     // The embedded browser (gui/web): WebEngine starts here, the first time the page is shown,

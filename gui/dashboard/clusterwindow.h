@@ -2,6 +2,7 @@
 
 #include "provisioning/task.h"
 #include "spec/clusterspec.h"
+#include "util/result.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -22,11 +23,14 @@ namespace SparkDeck {
 
 class ApplicationModel;
 class ClusterOperations;
+class CostGuard;
 class HostKeyPrompter;
+class MachineProvider;
 class MainWindow;
 class MasterMonitor;
 class MessageBanner;
 class OperationRunner;
+class ProviderConnector;
 class ProvisioningView;
 class SshSessionPool;
 class TotalsHeader;
@@ -106,6 +110,8 @@ public:
     MessageBanner *resumeBanner() const { return m_resumeBanner; }
     MessageBanner *operationBanner() const { return m_operationBanner; }
     MessageBanner *resultBanner() const { return m_resultBanner; }
+    MessageBanner *costBanner() const { return m_costBanner; }
+    CostGuard *costGuard() const { return m_costGuard; }
     QToolButton *addWorkerButton() const { return m_addButton; }
     QToolButton *removeWorkerButton() const { return m_removeButton; }
     QPushButton *applyScaleButton() const { return m_applyButton; }
@@ -139,6 +145,18 @@ private:
     void dropWebArea();
     void openInWebArea(const QString &path, const std::function<void()> &inBrowser);
     bool startOperation(Operation operation, int target);
+    bool runOperation(Operation operation, int target, const Result<OperationRunner *> &created);
+    bool createsMachines() const;
+    /// Up for a provider that creates machines: connect, create them, then bring Spark up.
+    void createMachinesThenBringUp(int target);
+    /// The last half of down for such a provider: delete the machines, then sweep the tag.
+    void destroyMachines();
+    /// Connects to the cluster's provider and hands it to `use`; says why when it cannot.
+    void withProvider(const std::function<void(MachineProvider *)> &use);
+    /// The worker places, strip range and master monitor of the machines the cluster has.
+    void attachMachines();
+    /// No machines (yet, or any more): no places, no monitor, nothing running.
+    void detachMachines();
     void handleOperationFinished(Operation operation, int target, const TaskOutcome &outcome);
     void handleStatus();
     void handleConnectionChanged();
@@ -160,6 +178,11 @@ private:
     ClusterOperations *m_operations = nullptr;
     MasterMonitor *m_monitor = nullptr;
     QPointer<OperationRunner> m_runner;
+    ProviderConnector *m_connector = nullptr; ///< providers that create machines only
+    CostGuard *m_costGuard = nullptr;         ///< providers that create machines only
+    /// What follows when the running operation ends well (the phases of a cloud up or down).
+    std::function<void()> m_thenOnSuccess;
+    bool m_machinesChanging = false; ///< the running operation creates or deletes machines
     Operation m_operation = Operation::None;
     int m_target = 0;
     bool m_closeWhenStopped = false;
@@ -172,6 +195,8 @@ private:
     MessageBanner *m_connectionBanner = nullptr;
     MessageBanner *m_operationBanner = nullptr;
     MessageBanner *m_resultBanner = nullptr;
+    MessageBanner *m_costBanner = nullptr;
+    QLabel *m_costLabel = nullptr;
     TotalsHeader *m_totals = nullptr;
     WorkerModel *m_workerModel = nullptr;
     WorkerStrip *m_strip = nullptr;
