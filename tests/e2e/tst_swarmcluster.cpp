@@ -14,6 +14,7 @@
 #include <QtTest>
 
 using SparkDeck::Test::CliRun;
+using SparkDeck::Test::LabHost;
 using SparkDeck::Test::LabHosts;
 
 class tst_SwarmCluster : public QObject
@@ -22,6 +23,7 @@ class tst_SwarmCluster : public QObject
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
+    void aHostInAnotherSwarmStopsUpAndDownLeavesThatSwarmAlone();
     void upDeploysTheStackAndTwoWorkersRegister();
     void statusShowsTheServicesBesideTheSparkView();
     void scaleChangesTheReplicasAndTheAliveWorkers_data();
@@ -102,6 +104,24 @@ void tst_SwarmCluster::cleanupTestCase()
 {
     if (m_lab.available() && !m_file.isEmpty())
         cli(QStringLiteral("down"));
+}
+
+void tst_SwarmCluster::aHostInAnotherSwarmStopsUpAndDownLeavesThatSwarmAlone()
+{
+    const LabHost other = m_lab.hosts().at(2);
+    const QString state = QStringLiteral("{{.Swarm.LocalNodeState}}");
+    docker(other.name, {QStringLiteral("swarm"), QStringLiteral("init"), QStringLiteral("--advertise-addr"), other.address});
+    QCOMPARE(docker(other.name, {QStringLiteral("info"), QStringLiteral("--format"), state}), QStringLiteral("active"));
+    const CliRun up = cli(QStringLiteral("up"));
+    QCOMPARE(up.exitCode, 1);
+    QVERIFY2(up.err.contains(QStringLiteral("%1: already in another Docker swarm").arg(other.address)), up.transcript());
+    QVERIFY2(up.err.contains(QStringLiteral("nothing was changed")), up.transcript());
+    QCOMPARE(docker(m_lab.hosts().at(0).name, {QStringLiteral("info"), QStringLiteral("--format"), state}), QStringLiteral("inactive"));
+    const CliRun down = cli(QStringLiteral("down"));
+    QVERIFY2(down.exitCode == 0, down.transcript());
+    QCOMPARE(docker(other.name, {QStringLiteral("info"), QStringLiteral("--format"), state}), QStringLiteral("active"));
+    docker(other.name, {QStringLiteral("swarm"), QStringLiteral("leave"), QStringLiteral("--force")});
+    docker(other.name, {QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("docker_gwbridge")});
 }
 
 void tst_SwarmCluster::upDeploysTheStackAndTwoWorkersRegister()
