@@ -2,6 +2,8 @@
 
 #include "sshprompts.h"
 
+#include "providers/machinegraphs.h"
+#include "providers/virtualbox/virtualboxprovider.h"
 #include "provisioning/clustermachines.h"
 #include "provisioning/preflight.h"
 #include "provisioning/taskgroup.h"
@@ -67,6 +69,26 @@ QJsonArray toJson(const QList<PreflightFinding> &findings)
     return rows;
 }
 
+/// VirtualBox clusters: this computer, which will run the VMs (virtualization, memory, disk).
+QList<PreflightFinding> thisComputer(const ClusterSpec &spec)
+{
+    VirtualBoxOptions options;
+    options.cacheDirectory = VirtualBoxProvider::defaultCacheDirectory();
+    VirtualBoxProvider provider(options);
+    VirtualBoxNeeds needs;
+    needs.machines = int(MachineGraphs::machineNames(spec).size());
+    if (const Result<VmSize> size = VmSize::parse(spec.machines.size))
+        needs.memoryMiBEach = size->memoryMiB;
+    QList<PreflightFinding> findings;
+    QEventLoop loop;
+    provider.preflight(needs, &loop, [&](const Result<QList<PreflightFinding>> &found) {
+        findings = found ? *found : QList<PreflightFinding>{};
+        loop.quit();
+    });
+    loop.exec();
+    return findings;
+}
+
 } // namespace
 
 QString PreflightCommand::summary() const
@@ -90,22 +112,29 @@ int PreflightCommand::run(const QCommandLineParser &parser, QTextStream &out, QT
     SshSessionPool pool;
     askAtTerminal(pool);
     const ClusterMachines machines(spec(), &pool);
-    if (!machines.isValid()) {
+    const bool virtualBox = spec().machines.provider == Provider::VirtualBox;
+    if (!machines.isValid() && !virtualBox) {
         err << fileName() << ": error: " << machines.errorMessage() << '\n';
         return BadInput;
     }
-    Preflight preflight(spec(), Preflight::hostsFor(spec(), machines));
-    std::unique_ptr<TaskGroup> graph(preflight.graph());
-    QEventLoop loop;
-    QObject::connect(graph.get(), &Task::finished, &loop, &QEventLoop::quit);
-    err << tr("Looking at %1 host(s) of cluster '%2' (read-only)...").arg(preflight.hosts().size()).arg(spec().name)
-        << '\n';
-    err.flush();
-    graph->start();
-    if (graph->isRunning())
-        loop.exec();
-
-    QList<PreflightFinding> findings = preflight.findings();
+    // VirtualBox's VMs do not exist before 'up': what is checked then is the computer that runs them.
+    Preflight preflight(spec(), virtualBox ? QList<PreflightHost>() : Preflight::hostsFor(spec(), machines));
+    QList<PreflightFinding> findings;
+    if (virtualBox) {
+        err << tr("Looking at this computer for cluster '%1' (VirtualBox)...").arg(spec().name) << '\n';
+        findings = thisComputer(spec());
+    } else {
+        std::unique_ptr<TaskGroup> graph(preflight.graph());
+        QEventLoop loop;
+        QObject::connect(graph.get(), &Task::finished, &loop, &QEventLoop::quit);
+        err << tr("Looking at %1 host(s) of cluster '%2' (read-only)...").arg(preflight.hosts().size()).arg(spec().name)
+            << '\n';
+        err.flush();
+        graph->start();
+        if (graph->isRunning())
+            loop.exec();
+        findings = preflight.findings();
+    }
     const int errors = countFindings(findings, PreflightFinding::Status::Error);
     const int warnings = countFindings(findings, PreflightFinding::Status::Warning);
     if (parser.isSet(QStringLiteral("problems"))) {
@@ -123,7 +152,7 @@ int PreflightCommand::run(const QCommandLineParser &parser, QTextStream &out, QT
         printTable(findings, out);
         out << tr("Preflight of cluster '%1': %2 host(s), %3 error(s), %4 warning(s).")
                    .arg(spec().name)
-                   .arg(preflight.hosts().size())
+                   .arg(virtualBox ? 1 : preflight.hosts().size())
                    .arg(errors)
                    .arg(warnings)
             << '\n';

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QStorageInfo>
@@ -52,10 +53,14 @@ VirtualBoxProvider::~VirtualBoxProvider() = default;
 Result<std::unique_ptr<MachineProvider>> VirtualBoxProvider::create(const ProviderSettings &)
 {
     VirtualBoxOptions options;
-    options.cacheDirectory = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
-                             + QStringLiteral("/SparkDeck/virtualbox");
+    options.cacheDirectory = defaultCacheDirectory();
     options.hostOnlyNets = HostOnlyNetworks::usesHostOnlyNets();
     return std::unique_ptr<MachineProvider>(std::make_unique<VirtualBoxProvider>(options));
+}
+
+QString VirtualBoxProvider::defaultCacheDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/SparkDeck/virtualbox");
 }
 
 void VirtualBoxProvider::listChoices(QObject *context, Callback<ProviderChoices> done)
@@ -307,9 +312,10 @@ void VirtualBoxProvider::preflight(const VirtualBoxNeeds &needs, QObject *contex
                              result.started ? QString() : VBoxManage::notInstalledMessage()}});
                         return;
                     }
-                    QDir cache(m_options.cacheDirectory);
-                    while (!cache.exists() && cache.cdUp()) {
-                    }
+                    // The folder the cache will be in, when it is not made yet.
+                    QString cache = m_options.cacheDirectory;
+                    while (!QFileInfo::exists(cache) && QFileInfo(cache).path() != cache)
+                        cache = QFileInfo(cache).path();
                     QList<PreflightFinding> findings{{host,
                                                       QStringLiteral("virtualbox"),
                                                       PreflightFinding::Status::Ok,

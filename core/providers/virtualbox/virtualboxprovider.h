@@ -32,6 +32,8 @@ public:
     ~VirtualBoxProvider() override;
     /// The cache in SparkDeck's cache folder; host-only networks as this platform makes them.
     static Result<std::unique_ptr<MachineProvider>> create(const ProviderSettings &settings);
+    /// Images, base disks and seed ISOs: SparkDeck's folder in the user's cache.
+    static QString defaultCacheDirectory();
 
     QString id() const override { return QStringLiteral("virtualbox"); }
     void listChoices(QObject *context, Callback<ProviderChoices> done) override;

@@ -3,6 +3,7 @@
 // command sequence of a first and a second cluster, the NoCloud seed ISO read back with isoinfo
 // and its network-config parsed by cloud-init itself, the classic failures' messages, teardown
 // and the sweep by tag, and the preflight of this computer.
+#include "clirunner.h"
 #include "providercalls.h"
 #include "providers/virtualbox/virtualboxprovider.h"
 
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void missingIsoToolSaysWhatToInstall();
     void preflightChecksThisComputer_data();
     void preflightChecksThisComputer();
+    void cliPreflightLooksAtThisComputer();
 
 private:
     std::unique_ptr<VirtualBoxProvider>
@@ -559,6 +561,30 @@ void tst_VirtualBoxProvider::preflightChecksThisComputer()
         QCOMPARE(finding.fix.isEmpty(), finding.status == PreflightFinding::Status::Ok);
     }
     QCOMPARE(seen, statuses);
+}
+
+void tst_VirtualBoxProvider::cliPreflightLooksAtThisComputer()
+{
+    const QString file = m_dir->filePath(QStringLiteral("vbdemo.yaml"));
+    QFile yaml(file);
+    QVERIFY(yaml.open(QIODevice::WriteOnly));
+    yaml.write("name: vbdemo\nmachines:\n  provider: virtualbox\n  size: 2cpu-4g\nworkers:\n  count: 2\n");
+    yaml.close();
+    qputenv("XDG_CACHE_HOME", m_dir->filePath(QStringLiteral("xdg-cache")).toUtf8());
+    qputenv("SPARKDECK_VBOX_STANDIN_HOSTINFO", "hostinfo-no-virtualization.txt");
+
+    const CliRun run = CliRun::of({QStringLiteral("preflight"), file, QStringLiteral("--json"), QStringLiteral("--state"),
+                                   m_dir->filePath(QStringLiteral("cli-state"))});
+    QVERIFY2(run.exitCode == 1, run.transcript().constData()); // an error: no virtualization
+    QStringList seen;
+    for (const QJsonValue &finding : QJsonDocument::fromJson(run.out.toUtf8()).object().value(QLatin1String("findings")).toArray())
+        seen << finding.toObject().value(QLatin1String("check")).toString() + QLatin1Char(' ')
+                    + finding.toObject().value(QLatin1String("status")).toString();
+    QCOMPARE(seen, QStringList({QStringLiteral("virtualbox ok"), QStringLiteral("virtualization error"),
+                                QStringLiteral("memory ok"), QStringLiteral("disk ok")}));
+    QVERIFY2(run.out.contains(QLatin1String("3 VMs x 4096 MiB")), run.transcript().constData());
+    QCOMPARE(calls(), QList<QStringList>({{QStringLiteral("list"), QStringLiteral("hostinfo")}})); // nothing made
+    qunsetenv("XDG_CACHE_HOME");
 }
 
 QTEST_GUILESS_MAIN(tst_VirtualBoxProvider)
