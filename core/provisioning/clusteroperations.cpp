@@ -2,6 +2,7 @@
 
 #include "providers/providerregistry.h"
 #include "provisioning/preflightgate.h"
+#include "ssh/knownhosts.h"
 #include "ssh/sshtarget.h"
 
 #include <QUrl>
@@ -56,14 +57,20 @@ Result<OperationRunner *> ClusterOperations::destroyMachines(MachineProvider *pr
 {
     auto *runner = new OperationRunner(QStringLiteral("destroy"), MachineGraphs::destroy(m_spec, provider, m_resources.get()),
                                        m_journal.get(), this);
-    connect(runner, &OperationRunner::finished, this, [this, runner](const TaskOutcome &outcome) {
+    QStringList addresses;
+    for (const CloudResource &machine : m_resources->liveMachines())
+        addresses << machine.publicAddress;
+    connect(runner, &OperationRunner::finished, this, [this, runner, addresses](const TaskOutcome &outcome) {
         openMachines();
         if (!outcome.succeeded())
             return;
-        const Status cleared = m_resources->clearLease();
-        const Status forgotten = m_state.remove();
-        if (!cleared || !forgotten)
-            Q_EMIT runner->journalProblem(!cleared ? cleared.errorMessage() : forgotten.errorMessage());
+        QStringList problems;
+        for (const Status &status : {m_resources->clearLease(), m_state.remove(), forgetHostKeys(addresses)}) {
+            if (!status)
+                problems << status.errorMessage();
+        }
+        if (!problems.isEmpty())
+            Q_EMIT runner->journalProblem(problems.join(QLatin1Char(' ')));
     });
     return runner;
 }
@@ -126,6 +133,21 @@ OperationRunner *ClusterOperations::runner(const QString &operation, TaskGroup *
             Q_EMIT runner->journalProblem(saved.errorMessage());
     });
     return runner;
+}
+
+Status ClusterOperations::forgetHostKeys(const QStringList &addresses) const
+{
+    // A deleted machine's address goes to the next machine someone creates, with a new key.
+    Result<KnownHosts> knownHosts = KnownHosts::load(SshTarget::expandHome(m_spec.machines.ssh.knownHosts));
+    if (!knownHosts)
+        return Error{knownHosts.errorMessage()};
+    KnownHosts file = std::move(knownHosts).value();
+    for (const QString &address : addresses) {
+        const Status forgotten = file.forget(address, m_spec.machines.ssh.port);
+        if (!forgotten)
+            return forgotten;
+    }
+    return success();
 }
 
 Result<OperationRunner *> ClusterOperations::up()

@@ -73,6 +73,8 @@ private:
     OperationRunner *runner(const QString &operation, TaskGroup *graph,
                             const std::shared_ptr<RunContext> &context, int workersAfter);
     void openMachines();
+    /// Forgets the host keys of deleted machines in machines.ssh.known_hosts.
+    Status forgetHostKeys(const QStringList &addresses) const;
 
     ClusterSpec m_spec;
     QString m_stateDirectory;

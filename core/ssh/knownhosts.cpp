@@ -9,6 +9,7 @@
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <QSet>
 
 namespace SparkDeck {
 
@@ -213,6 +214,41 @@ QStringList KnownHosts::knownKeyTypes(const QString &host, int port) const
             types << entry.key.type();
     }
     return types;
+}
+
+Status KnownHosts::forget(const QString &host, int port)
+{
+    const QString name = hostName(host, port);
+    QSet<int> lines;
+    QList<Entry> kept;
+    for (const Entry &entry : std::as_const(m_entries)) {
+        const bool exactly = entry.marker.isEmpty()
+                             && (entry.isHashed() ? entry.matches(name) : entry.patterns == QStringList{name});
+        if (exactly)
+            lines.insert(entry.line);
+        else
+            kept << entry;
+    }
+    if (lines.isEmpty())
+        return success();
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{tr("Cannot read the known hosts file %1: %2").arg(QDir::toNativeSeparators(m_path), file.errorString())};
+    const QList<QByteArray> text = file.readAll().split('\n');
+    file.close();
+    QByteArray data;
+    for (int i = 0; i < text.size(); ++i) {
+        if (!lines.contains(i + 1) && !(i == text.size() - 1 && text.at(i).isEmpty()))
+            data += text.at(i) + '\n';
+    }
+    QSaveFile save(m_path);
+    if (!save.open(QIODevice::WriteOnly) || save.write(data) != data.size() || !save.commit()) {
+        return Error{tr("Cannot write the known hosts file %1: %2").arg(QDir::toNativeSeparators(m_path), save.errorString())};
+    }
+    QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    // Line numbers after the removed lines moved up: read the file again.
+    *this = parse(data, m_path);
+    return success();
 }
 
 Status KnownHosts::add(const QString &host, int port, const HostKey &key, bool hashed)

@@ -65,6 +65,11 @@ public:
     /// and to this object. Hashed like `HashKnownHosts yes` unless `hashed` is false.
     Status add(const QString &host, int port, const HostKey &key, bool hashed = true);
 
+    /// Removes the lines that name exactly this host (hashed, or the host as the line's only
+    /// pattern), as `ssh-keygen -R` does: for machines that were deleted, whose address a new
+    /// machine with a new key may get. Every other line stays as it was.
+    Status forget(const QString &host, int port);
+
     /// The name OpenSSH looks up: "host" for port 22, "[host]:port" otherwise.
     static QString hostName(const QString &host, int port);
     /// `|1|base64(salt)|base64(HMAC-SHA1(salt, name))`; a random salt when `salt` is empty.

@@ -27,7 +27,9 @@ private Q_SLOTS:
     void upGoesFromTheApiToARunningSparkCluster();
     void statusShowsTheCostAndTheTimeLeft();
     void aSecondUpCreatesNothing();
+    void expireBeforeTheLeaseEndsOnlySaysHowLongIsLeft();
     void downLeavesNoDropletAndNoProcess();
+    void expireTearsTheClusterDownOnceItsLeaseHasPassed();
 
 private:
     CliRun cli(const QString &command, const QStringList &extra = {})
@@ -40,6 +42,7 @@ private:
         return CliRun::serving(QStringList{command, m_file, QStringLiteral("--state"), stateDir()} + extra, env);
     }
     QString stateDir() const { return m_dir.filePath(QStringLiteral("state")); }
+    void checkNothingIsLeft();
     QString labDir() const { return m_dir.filePath(QStringLiteral("lab")); }
     /// lab-hosts.sh on this test's own lab (not the fixture's shared hosts).
     bool lab(const QStringList &arguments, QString *output = nullptr)
@@ -162,11 +165,43 @@ void tst_CloudCluster::aSecondUpCreatesNothing()
     QCOMPARE(m_cloud->droplets.size(), 3);
 }
 
+void tst_CloudCluster::expireBeforeTheLeaseEndsOnlySaysHowLongIsLeft()
+{
+    const CliRun expire = cli(QStringLiteral("expire"));
+    QVERIFY2(expire.exitCode == 0, expire.transcript());
+    QVERIFY2(expire.out.contains(QLatin1String("; expires in ")), expire.transcript());
+    QCOMPARE(m_cloud->droplets.size(), 3);
+}
+
 void tst_CloudCluster::downLeavesNoDropletAndNoProcess()
 {
     const CliRun down = cli(QStringLiteral("down"));
     QVERIFY2(down.exitCode == 0, down.transcript());
     QVERIFY(down.out.contains(QLatin1String("its machines and everything made for them are deleted")));
+    checkNothingIsLeft();
+}
+
+void tst_CloudCluster::expireTearsTheClusterDownOnceItsLeaseHasPassed()
+{
+    const CliRun up = cli(QStringLiteral("up"));
+    QVERIFY2(up.exitCode == 0, up.transcript());
+    QCOMPARE(m_cloud->droplets.size(), 3);
+    {
+        // Two hours later, as far as the lease knows.
+        SparkDeck::ResourceJournal journal(stateDir());
+        QVERIFY(journal.load().ok());
+        const QDateTime past = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600);
+        QVERIFY(journal.setLease(past, past.addSecs(2 * 3600)).ok());
+    }
+    QVERIFY(cli(QStringLiteral("status")).out.contains(QLatin1String("EXPIRED at")));
+    const CliRun expire = cli(QStringLiteral("expire"));
+    QVERIFY2(expire.exitCode == 0, expire.transcript());
+    QVERIFY2(expire.out.contains(QLatin1String("expired at")), expire.transcript());
+    checkNothingIsLeft();
+}
+
+void tst_CloudCluster::checkNothingIsLeft()
+{
     QCOMPARE(m_cloud->droplets.size(), 0);
     QCOMPARE(m_cloud->firewalls.size(), 0);
     QCOMPARE(m_cloud->keys.size(), 0);

@@ -240,6 +240,32 @@ private Q_SLOTS:
         QCOMPARE(known.entries().last().line, 3);
     }
 
+    void forgetRemovesOnlyThatHostsLines()
+    {
+        const HostKey a = ed25519(QStringLiteral("host-a"));
+        const HostKey c = ecdsa(QStringLiteral("host-c"));
+        writeFile(QStringLiteral("forget_known_hosts"),
+                  "# deleted machines leave\n" + line(QStringLiteral("203.0.113.5"), a) + line(QStringLiteral("203.0.113.50"), c)
+                      + line(QStringLiteral("203.0.113.5,other.example"), c) + line(QStringLiteral("203.0.113.*"), c)
+                      + line(QStringLiteral("[203.0.113.5]:2222"), c));
+        KnownHosts known = *KnownHosts::load(path(QStringLiteral("forget_known_hosts")));
+        QVERIFY(known.add(QStringLiteral("203.0.113.5"), 22, c)); // hashed
+        QVERIFY(known.forget(QStringLiteral("203.0.113.5"), 22));
+
+        QByteArray out;
+        QVERIFY(!run(QStringLiteral("ssh-keygen"), {"-F", "203.0.113.5", "-f", path(QStringLiteral("forget_known_hosts"))}, &out)
+                || !out.contains("|1|"));
+        const KnownHosts reread = *KnownHosts::load(path(QStringLiteral("forget_known_hosts")));
+        QCOMPARE(reread.entries().size(), 4); // the other host, a pattern, a glob, another port
+        QCOMPARE(reread.check(QStringLiteral("203.0.113.50"), 22, c).match, KnownHosts::Match::Known);
+        QCOMPARE(reread.check(QStringLiteral("203.0.113.5"), 2222, c).match, KnownHosts::Match::Known);
+        QCOMPARE(reread.check(QStringLiteral("203.0.113.5"), 22, a).match, KnownHosts::Match::OtherTypeKnown); // the glob's key
+        QFile file(path(QStringLiteral("forget_known_hosts")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().startsWith("# deleted machines leave\n"));
+        QCOMPARE(known.entries().size(), 4);
+    }
+
     void glob_data()
     {
         QTest::addColumn<QString>("pattern");
