@@ -111,10 +111,15 @@ void VirtualBoxLaunch::ensureBaseVm(const CachedImage &image)
     m_baseVm = QStringLiteral("sparkdeck-base-") + image.digest.left(12);
     m_vbox->run({QStringLiteral("showvminfo"), m_baseVm, QStringLiteral("--machinereadable")}, this,
                 [this, image](const VBoxResult &result) {
-                    if (result.ok())
+                    if (result.ok() && result.out.contains("SnapshotName=\"" + BaseSnapshot.toUtf8() + '"')) {
                         ensureNetwork();
-                    else
+                    } else if (result.ok()) {
+                        // Left half-made by a run that stopped: made again from the start.
+                        run({QStringLiteral("unregistervm"), m_baseVm, QStringLiteral("--delete")},
+                            [this, image](const VBoxResult &) { createBaseVm(image, m_baseVm); });
+                    } else {
                         createBaseVm(image, m_baseVm);
+                    }
                 });
 }
 

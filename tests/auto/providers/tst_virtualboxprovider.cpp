@@ -52,6 +52,7 @@ private Q_SLOTS:
     void firstClusterMakesBaseNetworkAndLinkedClones();
     void seedIsoIsCidataWithUserMetaAndNetworkConfig();
     void secondClusterReusesTheBaseAndGetsItsOwnSubnet();
+    void aHalfMadeBaseVmIsMadeAgain();
     void macOsUsesAHostOnlyNetwork();
     void describeReportsRunningVmsWithTheirAddress();
     void downDeletesVmsSeedsAndNetwork();
@@ -332,6 +333,25 @@ void tst_VirtualBoxProvider::secondClusterReusesTheBaseAndGetsItsOwnSubnet()
                               QStringLiteral("192.168.57.1"), QStringLiteral("--netmask"),
                               QStringLiteral("255.255.255.0")}));
     QCOMPARE(created->value().first().publicAddress, QStringLiteral("192.168.57.10"));
+}
+
+void tst_VirtualBoxProvider::aHalfMadeBaseVmIsMadeAgain()
+{
+    const auto provider = makeProvider();
+    qputenv("SPARKDECK_VBOX_STANDIN_FAIL", "snapshot:error-vm-not-found.txt"); // stops before the snapshot
+    QVERIFY(!createMachines(*provider, request(QStringLiteral("demo"), 1), *m_journal).value_or(Error{}));
+    qunsetenv("SPARKDECK_VBOX_STANDIN_FAIL");
+    const int before = calls().size();
+
+    const auto created = createMachines(*provider, request(QStringLiteral("demo"), 1), *m_journal);
+    QVERIFY(created);
+    QVERIFY2(*created, qPrintable(created->ok() ? QString() : created->errorMessage()));
+    const QStringList lines = callLines().mid(before);
+    QCOMPARE(lines.mid(0, 4), QStringList({QStringLiteral("showvminfo <base> --machinereadable"),
+                                           QStringLiteral("unregistervm <base> --delete"),
+                                           QStringLiteral("clonemedium disk <image> <cache>/disks/<base>.vdi --format VDI"),
+                                           QStringLiteral("createvm --name <base> --ostype Debian_64 --register")}));
+    QVERIFY(lines.contains(QStringLiteral("snapshot <base> take sparkdeck-base")));
 }
 
 void tst_VirtualBoxProvider::macOsUsesAHostOnlyNetwork()
