@@ -3,6 +3,7 @@
 // namespaces (lab-hosts.sh exec), where `docker` reaches that host's own dockerd, as on a laptop;
 // this machine's root namespace keeps no engine of ours. Up with 2 workers, scale to 3, down.
 #include "labhosts.h"
+#include "swarmimage.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -56,13 +57,9 @@ void tst_LocalSwarm::initTestCase()
     if (!m_lab.available())
         QSKIP(qPrintable(m_lab.unavailableReason()));
     m_host = m_lab.hosts().constLast().name;
-    const QString archive = qEnvironmentVariable("SPARKDECK_SWARM_IMAGE_ARCHIVE");
-    QVERIFY2(QFileInfo::exists(archive), qPrintable(QStringLiteral("no image archive at '%1'").arg(archive)));
-    QProcess tar;
-    tar.start(QStringLiteral("tar"), {QStringLiteral("-xOf"), archive, QStringLiteral("manifest.json")});
-    QVERIFY(tar.waitForFinished(60000));
-    const QString image = QJsonDocument::fromJson(tar.readAllStandardOutput()).array().at(0).toObject()
-                              .value(QLatin1String("RepoTags")).toArray().at(0).toString();
+    QString error;
+    const SparkDeck::Test::SwarmImage image = SparkDeck::Test::SwarmImage::fromEnvironment(&error);
+    QVERIFY2(!image.tag.isEmpty(), qPrintable(error));
     m_file = m_dir.filePath(QStringLiteral("local.yaml"));
     QFile file(m_file);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -71,7 +68,7 @@ void tst_LocalSwarm::initTestCase()
                               "spark: {deploy: swarm, image: \"%1\", image_archive: %2}\n"
                               "workers: {count: 2, cores: 1, memory: 512m}\n"
                               "shared_folder: {enabled: false}\n")
-                   .arg(image, archive)
+                   .arg(image.tag, image.archive)
                    .toUtf8());
 }
 

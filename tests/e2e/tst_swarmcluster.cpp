@@ -5,6 +5,7 @@
 #include "clirunner.h"
 #include "labhosts.h"
 #include "processes.h"
+#include "swarmimage.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -70,16 +71,10 @@ void tst_SwarmCluster::initTestCase()
     if (!m_lab.available())
         QSKIP(qPrintable(m_lab.unavailableReason()));
     QVERIFY2(m_lab.hosts().size() >= 3, "the docker_lab fixture starts 3 hosts");
-    const QString archive = qEnvironmentVariable("SPARKDECK_SWARM_IMAGE_ARCHIVE");
-    QVERIFY2(QFileInfo::exists(archive), qPrintable(QStringLiteral("no image archive at '%1'").arg(archive)));
-    // The image's tag, as `docker save` wrote it into the archive's manifest.
-    QProcess tar;
-    tar.start(QStringLiteral("tar"), {QStringLiteral("-xOf"), archive, QStringLiteral("manifest.json")});
-    QVERIFY(tar.waitForFinished(60000));
-    const QString image = QJsonDocument::fromJson(tar.readAllStandardOutput()).array().at(0).toObject()
-                              .value(QLatin1String("RepoTags")).toArray().at(0).toString();
-    QVERIFY2(!image.isEmpty(), "the image archive names no image");
-    m_image = image;
+    QString error;
+    const SparkDeck::Test::SwarmImage image = SparkDeck::Test::SwarmImage::fromEnvironment(&error);
+    QVERIFY2(!image.tag.isEmpty(), qPrintable(error));
+    m_image = image.tag;
     QString hosts;
     for (int i = 0; i < 3; ++i) {
         hosts += QStringLiteral("    - { address: %1%2 }\n")
@@ -96,7 +91,7 @@ void tst_SwarmCluster::initTestCase()
                               "spark: {deploy: swarm, image: \"%4\", image_archive: %5}\n"
                               "workers: {count: 2, cores: 1, memory: 512m}\n"
                               "shared_folder: {enabled: false}\n")
-                   .arg(hosts, m_lab.identityFile(), m_lab.knownHostsFile(), image, archive)
+                   .arg(hosts, m_lab.identityFile(), m_lab.knownHostsFile(), image.tag, image.archive)
                    .toUtf8());
 }
 
