@@ -55,6 +55,7 @@ public:
     int throttle = 0;              ///< the next n requests answer RequestLimitExceeded (503)
     int capacity = 1000;           ///< instances one RunInstances launches at most
     bool holdRunInstances = false; ///< launch, then never answer
+    int dropRunInstances = 0;      ///< the next n RunInstances launch, then close unanswered
     int notFoundDescribes = 0;     ///< DescribeInstances by id after a launch: NotFound this often
     int pendingDescribes = 1;      ///< describes an instance stays pending
     int shuttingDownDescribes = 1; ///< describes a terminated instance stays shutting-down
@@ -485,6 +486,10 @@ private:
                   element(QStringLiteral("reservationId"), QStringLiteral("r-fake"))
                       + QStringLiteral("<instancesSet>%1</instancesSet>").arg(items));
         response.hold = holdRunInstances;
+        if (dropRunInstances > 0) {
+            --dropRunInstances;
+            response.drop = true;
+        }
         return response;
     }
 

@@ -26,6 +26,7 @@ public:
     int throttle = 0;         ///< the next n API calls answer 429
     int quota = 1000;         ///< instances that may exist
     bool holdInserts = false; ///< create, then never answer
+    int dropInserts = 0;      ///< the next n inserts create, then close the connection unanswered
     int notFoundGets = 0;     ///< GETs of a new instance that answer 404
     int provisioningGets = 1; ///< GETs a new instance stays PROVISIONING
     int pageSize = 500;
@@ -251,6 +252,10 @@ private:
         m_done << requestId;
         HttpTestResponse response = operation(QStringLiteral("insert"), name);
         response.hold = instance && holdInserts;
+        if (instance && dropInserts > 0) {
+            --dropInserts;
+            response.drop = true;
+        }
         return response;
     }
 

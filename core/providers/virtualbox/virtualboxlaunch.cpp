@@ -111,7 +111,8 @@ void VirtualBoxLaunch::ensureBaseVm(const CachedImage &image)
     m_baseVm = QStringLiteral("sparkdeck-base-") + image.digest.left(12);
     m_vbox->run({QStringLiteral("showvminfo"), m_baseVm, QStringLiteral("--machinereadable")}, this,
                 [this, image](const VBoxResult &result) {
-                    if (result.ok() && result.out.contains("SnapshotName=\"" + BaseSnapshot.toUtf8() + '"')) {
+                    if (result.ok()
+                        && result.out.contains("SnapshotName=\"" + BaseSnapshot.toUtf8() + '"')) {
                         ensureNetwork();
                     } else if (result.ok()) {
                         // Left half-made by a run that stopped: made again from the start.

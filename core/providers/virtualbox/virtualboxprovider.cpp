@@ -60,7 +60,8 @@ Result<std::unique_ptr<MachineProvider>> VirtualBoxProvider::create(const Provid
 
 QString VirtualBoxProvider::defaultCacheDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/SparkDeck/virtualbox");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
+           + QStringLiteral("/SparkDeck/virtualbox");
 }
 
 void VirtualBoxProvider::listChoices(QObject *context, Callback<ProviderChoices> done)

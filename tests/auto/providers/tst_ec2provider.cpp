@@ -46,6 +46,7 @@ private Q_SLOTS:
     void describeWaitsThroughNotFoundAndPendingUntilRunning();
     void findTaggedFollowsEveryPage();
     void failureMidwayLeavesThreeRecordedAndDownDeletesThree();
+    void droppedAnswerIsAskedAgainAndLaunchesNothingMore();
     void lostAnswerIsRetriedWithTheSameClientToken();
     void lostAnswerThenDownFindsTheMachines();
     void resumeFindsALostBatchByTagAndLaunchesNothingMore();
@@ -310,6 +311,21 @@ void tst_Ec2Provider::failureMidwayLeavesThreeRecordedAndDownDeletesThree()
     QVERIFY(m_ec2->groups.isEmpty());
     QVERIFY(m_ec2->keyPairs.isEmpty());
     QVERIFY(m_journal->outstanding().isEmpty());
+}
+
+void tst_Ec2Provider::droppedAnswerIsAskedAgainAndLaunchesNothingMore()
+{
+    m_ec2->dropRunInstances = 1; // launched, and the connection closes before the answer
+    const auto provider = makeProvider();
+    const auto created = create(*provider, request(3));
+    QVERIFY(created);
+    QVERIFY2(*created, qPrintable(created->ok() ? QString() : created->errorMessage()));
+    const QList<QUrlQuery> runs = m_ec2->calls(QStringLiteral("RunInstances"));
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs.at(1).queryItemValue(QStringLiteral("ClientToken")),
+             runs.at(0).queryItemValue(QStringLiteral("ClientToken")));
+    QCOMPARE(m_ec2->instances.size(), 3);
+    QCOMPARE(m_journal->liveMachines().size(), 3);
 }
 
 void tst_Ec2Provider::lostAnswerIsRetriedWithTheSameClientToken()

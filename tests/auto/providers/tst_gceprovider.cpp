@@ -48,6 +48,7 @@ private Q_SLOTS:
     void describeWaitsThroughNotFoundAndProvisioning();
     void retriesThrottledCalls();
     void quotaMidwayLeavesThreeRecordedAndDownDeletesThree();
+    void lostAnswerIsAskedAgainWithTheSameRequestId();
     void lostAnswerThenResumeMakesNothingTwice();
     void aKeyGoogleDoesNotKnowIsRefused();
 
@@ -271,6 +272,24 @@ void tst_GceProvider::quotaMidwayLeavesThreeRecordedAndDownDeletesThree()
                     "/compute/v1/projects/sparkdeck-test/zones/us-central1-a/instances/demo-3"))
             .size(),
         1);
+}
+
+void tst_GceProvider::lostAnswerIsAskedAgainWithTheSameRequestId()
+{
+    m_gce->dropInserts = 1; // demo-1 is made, and the connection closes before the answer
+    const auto provider = makeProvider();
+    const auto created = createMachines(*provider, request(2), *m_journal);
+    QVERIFY(created);
+    QVERIFY2(*created, qPrintable(created->ok() ? QString() : created->errorMessage()));
+    const QList<HttpTestRequest> inserts = m_gce->server().requests(
+        "POST",
+        QStringLiteral("/compute/v1/projects/sparkdeck-test/zones/us-central1-a/instances"));
+    QCOMPARE(inserts.size(), 3); // demo-1 twice, demo-2 once
+    QCOMPARE(inserts.at(1).query.queryItemValue(QStringLiteral("requestId")),
+             inserts.at(0).query.queryItemValue(QStringLiteral("requestId")));
+    QCOMPARE(m_gce->instances.keys(),
+             QStringList({QStringLiteral("demo-1"), QStringLiteral("demo-2")}));
+    QCOMPARE(m_journal->liveMachines().size(), 2);
 }
 
 void tst_GceProvider::lostAnswerThenResumeMakesNothingTwice()

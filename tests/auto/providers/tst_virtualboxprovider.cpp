@@ -338,8 +338,10 @@ void tst_VirtualBoxProvider::secondClusterReusesTheBaseAndGetsItsOwnSubnet()
 void tst_VirtualBoxProvider::aHalfMadeBaseVmIsMadeAgain()
 {
     const auto provider = makeProvider();
-    qputenv("SPARKDECK_VBOX_STANDIN_FAIL", "snapshot:error-vm-not-found.txt"); // stops before the snapshot
-    QVERIFY(!createMachines(*provider, request(QStringLiteral("demo"), 1), *m_journal).value_or(Error{}));
+    qputenv("SPARKDECK_VBOX_STANDIN_FAIL",
+            "snapshot:error-vm-not-found.txt"); // stops before the snapshot
+    QVERIFY(!createMachines(*provider, request(QStringLiteral("demo"), 1), *m_journal)
+                 .value_or(Error{}));
     qunsetenv("SPARKDECK_VBOX_STANDIN_FAIL");
     const int before = calls().size();
 
@@ -347,10 +349,12 @@ void tst_VirtualBoxProvider::aHalfMadeBaseVmIsMadeAgain()
     QVERIFY(created);
     QVERIFY2(*created, qPrintable(created->ok() ? QString() : created->errorMessage()));
     const QStringList lines = callLines().mid(before);
-    QCOMPARE(lines.mid(0, 4), QStringList({QStringLiteral("showvminfo <base> --machinereadable"),
-                                           QStringLiteral("unregistervm <base> --delete"),
-                                           QStringLiteral("clonemedium disk <image> <cache>/disks/<base>.vdi --format VDI"),
-                                           QStringLiteral("createvm --name <base> --ostype Debian_64 --register")}));
+    QCOMPARE(lines.mid(0, 4),
+             QStringList(
+                 {QStringLiteral("showvminfo <base> --machinereadable"),
+                  QStringLiteral("unregistervm <base> --delete"),
+                  QStringLiteral("clonemedium disk <image> <cache>/disks/<base>.vdi --format VDI"),
+                  QStringLiteral("createvm --name <base> --ostype Debian_64 --register")}));
     QVERIFY(lines.contains(QStringLiteral("snapshot <base> take sparkdeck-base")));
 }
 
@@ -588,22 +592,29 @@ void tst_VirtualBoxProvider::cliPreflightLooksAtThisComputer()
     const QString file = m_dir->filePath(QStringLiteral("vbdemo.yaml"));
     QFile yaml(file);
     QVERIFY(yaml.open(QIODevice::WriteOnly));
-    yaml.write("name: vbdemo\nmachines:\n  provider: virtualbox\n  size: 2cpu-4g\nworkers:\n  count: 2\n");
+    yaml.write(
+        "name: vbdemo\nmachines:\n  provider: virtualbox\n  size: 2cpu-4g\nworkers:\n  count: 2\n");
     yaml.close();
     qputenv("XDG_CACHE_HOME", m_dir->filePath(QStringLiteral("xdg-cache")).toUtf8());
     qputenv("SPARKDECK_VBOX_STANDIN_HOSTINFO", "hostinfo-no-virtualization.txt");
 
-    const CliRun run = CliRun::of({QStringLiteral("preflight"), file, QStringLiteral("--json"), QStringLiteral("--state"),
-                                   m_dir->filePath(QStringLiteral("cli-state"))});
+    const CliRun run
+        = CliRun::of({QStringLiteral("preflight"), file, QStringLiteral("--json"),
+                      QStringLiteral("--state"), m_dir->filePath(QStringLiteral("cli-state"))});
     QVERIFY2(run.exitCode == 1, run.transcript().constData()); // an error: no virtualization
     QStringList seen;
-    for (const QJsonValue &finding : QJsonDocument::fromJson(run.out.toUtf8()).object().value(QLatin1String("findings")).toArray())
+    for (const QJsonValue &finding : QJsonDocument::fromJson(run.out.toUtf8())
+                                         .object()
+                                         .value(QLatin1String("findings"))
+                                         .toArray())
         seen << finding.toObject().value(QLatin1String("check")).toString() + QLatin1Char(' ')
                     + finding.toObject().value(QLatin1String("status")).toString();
-    QCOMPARE(seen, QStringList({QStringLiteral("virtualbox ok"), QStringLiteral("virtualization error"),
-                                QStringLiteral("memory ok"), QStringLiteral("disk ok")}));
+    QCOMPARE(seen,
+             QStringList({QStringLiteral("virtualbox ok"), QStringLiteral("virtualization error"),
+                          QStringLiteral("memory ok"), QStringLiteral("disk ok")}));
     QVERIFY2(run.out.contains(QLatin1String("3 VMs x 4096 MiB")), run.transcript().constData());
-    QCOMPARE(calls(), QList<QStringList>({{QStringLiteral("list"), QStringLiteral("hostinfo")}})); // nothing made
+    QCOMPARE(calls(), QList<QStringList>(
+                          {{QStringLiteral("list"), QStringLiteral("hostinfo")}})); // nothing made
     qunsetenv("XDG_CACHE_HOME");
 }
 
