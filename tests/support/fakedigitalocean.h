@@ -225,15 +225,17 @@ private:
             return createDroplets(request);
         if (request.method == "GET" && which.isEmpty()) {
             const QString tag = request.query.queryItemValue("tag_name", QUrl::FullyDecoded);
+            // Time passes per listing, not per page of it.
+            const bool firstPage = request.query.queryItemValue("page").toInt() <= 1;
             QJsonArray listed;
             for (Droplet &droplet : droplets) {
                 if (!tag.isEmpty() && !droplet.tags.contains(tag))
                     continue;
                 if (droplet.listsUntilListed > 0) {
-                    --droplet.listsUntilListed;
+                    droplet.listsUntilListed -= firstPage;
                     continue;
                 }
-                if (droplet.listsUntilActive > 0 && --droplet.listsUntilActive == 0)
+                if (firstPage && droplet.listsUntilActive > 0 && --droplet.listsUntilActive == 0)
                     droplet.status = "active";
                 listed.append(toJson(droplet));
             }
