@@ -3,6 +3,7 @@
 #include "providers/aws/ec2provider.h"
 #include "providers/digitalocean/digitaloceanprovider.h"
 #include "providers/gce/gceprovider.h"
+#include "providers/openstack/openstackprovider.h"
 #include "providers/virtualbox/virtualboxprovider.h"
 
 #include <QCoreApplication>
@@ -43,7 +44,7 @@ bool ProviderRegistry::isImplemented(Provider provider)
 {
     // The providers create() has a case for.
     return provider == Provider::DigitalOcean || provider == Provider::Ec2 || provider == Provider::VirtualBox
-           || provider == Provider::Gce;
+           || provider == Provider::Gce || provider == Provider::OpenStack;
 }
 
 QString ProviderRegistry::apiUrlVariable(Provider provider)
@@ -70,6 +71,7 @@ Result<std::unique_ptr<MachineProvider>> ProviderRegistry::create(const Provider
     case Provider::Gce:
         return GceProvider::create(settings);
     case Provider::OpenStack:
+        return OpenStackProvider::create(settings);
     case Provider::Existing:
     case Provider::Local:
         break;
