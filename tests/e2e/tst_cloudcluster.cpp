@@ -11,6 +11,7 @@
 #include "providers/resourcejournal.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -24,22 +25,29 @@ class tst_CloudCluster : public QObject
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
+    void withoutATokenUpSaysWhereToPutOne();
     void upGoesFromTheApiToARunningSparkCluster();
     void statusShowsTheCostAndTheTimeLeft();
     void aSecondUpCreatesNothing();
     void expireBeforeTheLeaseEndsOnlySaysHowLongIsLeft();
     void downLeavesNoDropletAndNoProcess();
     void expireTearsTheClusterDownOnceItsLeaseHasPassed();
+    void anUpKilledBeforeTheApiAnsweredLeavesNothingDownCannotFind();
+    void theTokenIsInNoFileOfOurs();
 
 private:
-    CliRun cli(const QString &command, const QStringList &extra = {})
+    QProcessEnvironment environment() const
     {
         QProcessEnvironment env;
         env.insert(QStringLiteral("DIGITALOCEAN_TOKEN"), QString::fromLatin1(FakeDigitalOcean::kToken));
         env.insert(QStringLiteral("SPARKDECK_DIGITALOCEAN_API_URL"), m_cloud->apiUrl().toString());
         env.insert(QStringLiteral("SPARKDECK_ADDRESS_LOOKUP_URL"), m_server.url(QStringLiteral("/myip")).toString());
         env.insert(QStringLiteral("SPARKDECK_PROVIDER_POLL_MS"), QStringLiteral("200"));
-        return CliRun::serving(QStringList{command, m_file, QStringLiteral("--state"), stateDir()} + extra, env);
+        return env;
+    }
+    CliRun cli(const QString &command, const QStringList &extra = {})
+    {
+        return CliRun::serving(QStringList{command, m_file, QStringLiteral("--state"), stateDir()} + extra, environment());
     }
     QString stateDir() const { return m_dir.filePath(QStringLiteral("state")); }
     void checkNothingIsLeft();
@@ -127,6 +135,19 @@ void tst_CloudCluster::cleanupTestCase()
     lab({QStringLiteral("down")}); // whatever happened above
 }
 
+void tst_CloudCluster::withoutATokenUpSaysWhereToPutOne()
+{
+    QProcessEnvironment env = environment();
+    env.remove(QStringLiteral("DIGITALOCEAN_TOKEN"));
+    // systemEnvironment() underneath may hold one: an empty value counts as none.
+    env.insert(QStringLiteral("DIGITALOCEAN_TOKEN"), QString());
+    env.insert(QStringLiteral("DIGITALOCEAN_ACCESS_TOKEN"), QString());
+    const CliRun up = CliRun::serving({QStringLiteral("up"), m_file, QStringLiteral("--state"), stateDir()}, env);
+    QCOMPARE(up.exitCode, 1);
+    QVERIFY2(up.err.contains(QLatin1String("No DigitalOcean token: set DIGITALOCEAN_TOKEN")), up.transcript());
+    QVERIFY(m_server.requests().isEmpty());
+}
+
 void tst_CloudCluster::upGoesFromTheApiToARunningSparkCluster()
 {
     const CliRun up = cli(QStringLiteral("up"));
@@ -198,6 +219,45 @@ void tst_CloudCluster::expireTearsTheClusterDownOnceItsLeaseHasPassed()
     QVERIFY2(expire.exitCode == 0, expire.transcript());
     QVERIFY2(expire.out.contains(QLatin1String("expired at")), expire.transcript());
     checkNothingIsLeft();
+}
+
+void tst_CloudCluster::anUpKilledBeforeTheApiAnsweredLeavesNothingDownCannotFind()
+{
+    m_cloud->holdNextDropletCreate = true; // the droplets are made; the answer never leaves
+    QProcess up;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(environment());
+    up.setProcessEnvironment(env);
+    up.start(QStringLiteral(SPARKDECK_CLI), {QStringLiteral("up"), m_file, QStringLiteral("--state"), stateDir()});
+    QTRY_COMPARE_WITH_TIMEOUT(m_cloud->droplets.size(), 3, 120000);
+    up.kill(); // the crash: between "request sent" and "response received"
+    QVERIFY(up.waitForFinished(10000));
+    m_server.dropHeld();
+    {
+        SparkDeck::ResourceJournal journal(stateDir());
+        QVERIFY(journal.load().ok());
+        QCOMPARE(journal.liveMachines().size(), 0); // no answer, no id: only the intents
+        int intents = 0;
+        for (const SparkDeck::CloudResource &resource : journal.outstanding())
+            intents += resource.isMachine() && resource.state == SparkDeck::CloudResource::State::Intended;
+        QCOMPARE(intents, 3);
+    }
+    const CliRun down = cli(QStringLiteral("down"));
+    QVERIFY2(down.exitCode == 0, down.transcript());
+    checkNothingIsLeft();
+}
+
+void tst_CloudCluster::theTokenIsInNoFileOfOurs()
+{
+    QDirIterator files(stateDir(), QDir::Files, QDirIterator::Subdirectories);
+    int read = 0;
+    while (files.hasNext()) {
+        QFile file(files.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(!file.readAll().contains(FakeDigitalOcean::kToken), qPrintable(file.fileName()));
+        ++read;
+    }
+    QVERIFY(read >= 2); // the run journal and the resource journal at least
 }
 
 void tst_CloudCluster::checkNothingIsLeft()
