@@ -179,7 +179,6 @@ TaskGroup *SwarmRecipe::imageFromArchive() const
     auto imageOrArchive = [scripts, archiveCached] {
         CommandRequest check = archiveCached();
         check.script = QStringLiteral("{ %1; } && exit 0; %2").arg(scripts.imagePresent().script, check.script);
-        check.asRoot = true;
         return check;
     };
     group->addTask(tagged(new UploadStep(Tr::tr("Upload the image archive from this computer (once)"), m_master, m_imageArchive,

@@ -16,9 +16,15 @@ QString q(const QString &word)
     return ShellCommand::quote(word);
 }
 
-CommandRequest asRoot(const QString &script, int timeoutMs = 60000, const QByteArray &input = {})
+/// Docker as the login user when it may (root, the docker group, Docker Desktop), else through
+/// sudo -n; DOCKER_HOST is honoured either way (this computer's engine may be elsewhere).
+const char kDockerAsNeeded[] =
+    "if [ \"$(id -u)\" != 0 ] && command -v docker >/dev/null 2>&1 && ! command docker version >/dev/null 2>&1; then "
+    "docker() { sudo -n --preserve-env=DOCKER_HOST docker \"$@\"; }; fi; ";
+
+CommandRequest withDocker(const QString &script, int timeoutMs = 60000, const QByteArray &input = {})
 {
-    return {script, input, true, timeoutMs};
+    return {QString::fromLatin1(kDockerAsNeeded) + script, input, false, timeoutMs};
 }
 
 /// host:2377, the manager's swarm port, as `docker swarm join` and RemoteManagers write it.
@@ -58,14 +64,14 @@ SwarmScripts::SwarmScripts(const ClusterLayout &layout, const SwarmStack &stack)
 
 CommandRequest SwarmScripts::dockerReady()
 {
-    return asRoot(QStringLiteral("command -v docker >/dev/null 2>&1 && docker version >/dev/null 2>&1 || exit 1"));
+    return withDocker(QStringLiteral("command -v docker >/dev/null 2>&1 && docker version >/dev/null 2>&1 || exit 1"));
 }
 
 CommandRequest SwarmScripts::installDocker()
 {
     // Waits for the dpkg lock like the Java install (a lock held ten minutes is "try later",
     // 75); starts the engine through the init system when it does not run yet.
-    return asRoot(QStringLiteral(
+    return {QStringLiteral(
                       "export DEBIAN_FRONTEND=noninteractive\n"
                       "if ! command -v docker >/dev/null 2>&1; then\n"
                       "  if command -v apt-get >/dev/null 2>&1; then\n"
@@ -84,12 +90,12 @@ CommandRequest SwarmScripts::installDocker()
                       "i=0; until docker version >/dev/null 2>&1; do i=$((i+1)); if [ $i -ge 60 ]; then "
                       "echo 'the Docker engine is installed but does not answer; start it (dockerd) and run again' >&2; "
                       "exit 3; fi; sleep 0.5; done"),
-                  20 * 60 * 1000);
+            {}, true, 20 * 60 * 1000};
 }
 
 CommandRequest SwarmScripts::managesOurSwarm() const
 {
-    return asRoot(QString::fromLatin1(kSwarmState)
+    return withDocker(QString::fromLatin1(kSwarmState)
                   + QStringLiteral("[ \"$state\" = inactive ] && exit 1; "
                                    "id=$(docker info --format '{{if .Swarm.Cluster}}{{.Swarm.Cluster.ID}}{{end}}'); "
                                    "[ -n \"$id\" ] && [ \"$id\" = \"$(cat %1 2>/dev/null)\" ] && exit 0; "
@@ -101,7 +107,7 @@ CommandRequest SwarmScripts::managesOurSwarm() const
 CommandRequest SwarmScripts::initSwarm(const QString &advertiseAddress) const
 {
     const QString part = m_layout.swarmIdFile() + QStringLiteral(".part");
-    return asRoot(ShellCommand::allOf({ShellCommand(QStringLiteral("mkdir"), {QStringLiteral("-p"), m_layout.root()}),
+    return withDocker(ShellCommand::allOf({ShellCommand(QStringLiteral("mkdir"), {QStringLiteral("-p"), m_layout.root()}),
                                        ShellCommand(QStringLiteral("docker"), {QStringLiteral("swarm"), QStringLiteral("init"),
                                                                                QStringLiteral("--advertise-addr"), advertiseAddress})})
                   + QStringLiteral(" >/dev/null && docker info --format '{{.Swarm.Cluster.ID}}' > %1 && mv -f %1 %2")
@@ -110,12 +116,12 @@ CommandRequest SwarmScripts::initSwarm(const QString &advertiseAddress) const
 
 CommandRequest SwarmScripts::readJoinToken()
 {
-    return asRoot(QStringLiteral("docker swarm join-token -q worker"));
+    return withDocker(QStringLiteral("docker swarm join-token -q worker"));
 }
 
 CommandRequest SwarmScripts::joinedTo(const QString &managerAddress)
 {
-    return asRoot(QString::fromLatin1(kSwarmState)
+    return withDocker(QString::fromLatin1(kSwarmState)
                   + QStringLiteral("case $state in inactive) exit 1 ;; active) ;; "
                                    "*) echo \"the node's swarm state is $state; see docker info\" >&2; exit 3 ;; esac; "
                                    "managers=\" $(docker info --format '{{range .Swarm.RemoteManagers}}{{.Addr}} {{end}}')\"; "
@@ -128,65 +134,65 @@ CommandRequest SwarmScripts::joinedTo(const QString &managerAddress)
 CommandRequest SwarmScripts::join(const QString &managerAddress, const QString &ownAddress, const Secret &token)
 {
     // The token arrives on standard input; the docker CLI takes it only as an argument.
-    return asRoot(QStringLiteral("token=$(cat) && exec docker swarm join --token \"$token\" ")
+    return withDocker(QStringLiteral("token=$(cat) && docker swarm join --token \"$token\" ")
                       + sh(QStringLiteral("--advertise-addr"), {ownAddress, managerEndpoint(managerAddress)}),
                   120000, token.reveal().toUtf8());
 }
 
 CommandRequest SwarmScripts::nodesLabelled()
 {
-    return asRoot(QStringLiteral("for n in $(docker node ls -q); do docker node inspect -f '{{.Status.Addr}} {{index .Spec.Labels %1}}' \"$n\"; "
+    return withDocker(QStringLiteral("for n in $(docker node ls -q); do docker node inspect -f '{{.Status.Addr}} {{index .Spec.Labels %1}}' \"$n\"; "
                                  "done | awk '$1 != $2 { bad = 1 } END { exit bad }'")
                       .arg(q(QLatin1Char('"') + QLatin1String(SwarmStack::kPlacementLabel) + QLatin1Char('"'))));
 }
 
 CommandRequest SwarmScripts::labelNodes()
 {
-    return asRoot(QStringLiteral("for n in $(docker node ls -q); do a=$(docker node inspect -f '{{.Status.Addr}}' \"$n\") && "
+    return withDocker(QStringLiteral("for n in $(docker node ls -q); do a=$(docker node inspect -f '{{.Status.Addr}}' \"$n\") && "
                                  "docker node update --label-add %1=\"$a\" \"$n\" >/dev/null || exit 1; done")
                       .arg(q(QLatin1String(SwarmStack::kPlacementLabel))));
 }
 
 CommandRequest SwarmScripts::networkPresent() const
 {
-    return asRoot(sh(QStringLiteral("docker"), {QStringLiteral("network"), QStringLiteral("inspect"), m_stack.networkName})
+    return withDocker(sh(QStringLiteral("docker"), {QStringLiteral("network"), QStringLiteral("inspect"), m_stack.networkName})
                   + QStringLiteral(" >/dev/null 2>&1 || exit 1"));
 }
 
 CommandRequest SwarmScripts::createNetwork() const
 {
-    return asRoot(sh(QStringLiteral("docker"), {QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--driver"),
+    return withDocker(sh(QStringLiteral("docker"), {QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--driver"),
                                                 QStringLiteral("overlay"), QStringLiteral("--attachable"), m_stack.networkName})
                   + QStringLiteral(" >/dev/null"));
 }
 
 CommandRequest SwarmScripts::secretPresent() const
 {
-    return asRoot(sh(QStringLiteral("docker"), {QStringLiteral("secret"), QStringLiteral("inspect"), m_stack.secretName})
+    return withDocker(sh(QStringLiteral("docker"), {QStringLiteral("secret"), QStringLiteral("inspect"), m_stack.secretName})
                   + QStringLiteral(" >/dev/null 2>&1 || exit 1"));
 }
 
 CommandRequest SwarmScripts::createSecret(const Secret &secret) const
 {
-    return asRoot(sh(QStringLiteral("docker"), {QStringLiteral("secret"), QStringLiteral("create"), m_stack.secretName, QStringLiteral("-")})
+    return withDocker(sh(QStringLiteral("docker"), {QStringLiteral("secret"), QStringLiteral("create"), m_stack.secretName, QStringLiteral("-")})
                       + QStringLiteral(" >/dev/null"),
                   60000, secret.reveal().toUtf8());
 }
 
 CommandRequest SwarmScripts::imagePresent() const
 {
-    return asRoot(sh(QStringLiteral("docker"), {QStringLiteral("image"), QStringLiteral("inspect"), m_stack.image})
+    return withDocker(sh(QStringLiteral("docker"), {QStringLiteral("image"), QStringLiteral("inspect"), m_stack.image})
                   + QStringLiteral(" >/dev/null 2>&1 || exit 1"));
 }
 
 CommandRequest SwarmScripts::pullImage() const
 {
-    return asRoot(sh(QStringLiteral("docker"), {QStringLiteral("pull"), QStringLiteral("-q"), m_stack.image}), 60 * 60 * 1000);
+    return withDocker(sh(QStringLiteral("docker"), {QStringLiteral("pull"), QStringLiteral("-q"), m_stack.image}), 60 * 60 * 1000);
 }
 
 CommandRequest SwarmScripts::loadImage(const QString &sha512) const
 {
-    return asRoot(sh(QStringLiteral("docker"), {QStringLiteral("load"), QStringLiteral("-q"), QStringLiteral("-i"),
+    return withDocker(sh(QStringLiteral("docker"), {QStringLiteral("load"), QStringLiteral("-q"), QStringLiteral("-i"),
                                                 m_layout.cachedImage(sha512)}),
                   30 * 60 * 1000);
 }
@@ -199,7 +205,7 @@ QString SwarmScripts::stackFile() const
 CommandRequest SwarmScripts::deployStack() const
 {
     // Images loaded from an archive are in no registry: never ask one for their digest.
-    return asRoot(sh(QStringLiteral("docker"), {QStringLiteral("stack"), QStringLiteral("deploy"), QStringLiteral("--resolve-image"),
+    return withDocker(sh(QStringLiteral("docker"), {QStringLiteral("stack"), QStringLiteral("deploy"), QStringLiteral("--resolve-image"),
                                                 QStringLiteral("never"), QStringLiteral("-c"), stackFile(), m_stack.stackName}),
                   300000);
 }
@@ -210,7 +216,7 @@ CommandRequest SwarmScripts::waitForReplicas(int seconds) const
     // "2/2", "1/1 (max 1 per node)": every service with all its replicas running.
     const QString allRunning = QStringLiteral("{ out=$(%1) && echo \"$out\" | awk 'NF { split($2, r, \"/\"); n++; if (r[1] != r[2]) bad = 1 } "
                                               "END { exit !(n > 0 && !bad) }'; }").arg(list);
-    return asRoot(waitUntil(allRunning, seconds,
+    return withDocker(waitUntil(allRunning, seconds,
                             QStringLiteral("echo \"gave up waiting for the services' replicas: $(echo $out)\" >&2; "
                                            "docker service ps --no-trunc --filter desired-state=running --format '{{.Name}} {{.CurrentState}} {{.Error}}' ")
                                 + q(m_stack.workerService()) + QLatin1Char(' ') + q(m_stack.masterService())
@@ -220,19 +226,19 @@ CommandRequest SwarmScripts::waitForReplicas(int seconds) const
 
 CommandRequest SwarmScripts::scaleWorkers(int count) const
 {
-    return asRoot(sh(QStringLiteral("docker"), {QStringLiteral("service"), QStringLiteral("scale"), QStringLiteral("-d"),
+    return withDocker(sh(QStringLiteral("docker"), {QStringLiteral("service"), QStringLiteral("scale"), QStringLiteral("-d"),
                                                 m_stack.workerService() + QLatin1Char('=') + QString::number(count)})
                   + QStringLiteral(" >/dev/null"));
 }
 
 CommandRequest SwarmScripts::listServices() const
 {
-    return asRoot(QStringLiteral("docker service ls --filter %1 --format '{{json .}}'").arg(stackFilter(m_stack.stackName)));
+    return withDocker(QStringLiteral("docker service ls --filter %1 --format '{{json .}}'").arg(stackFilter(m_stack.stackName)));
 }
 
 CommandRequest SwarmScripts::removeStack() const
 {
-    return asRoot(QStringLiteral("command -v docker >/dev/null 2>&1 && docker node ls >/dev/null 2>&1 || exit 0; "
+    return withDocker(QStringLiteral("command -v docker >/dev/null 2>&1 && docker node ls >/dev/null 2>&1 || exit 0; "
                                  "if docker stack ls --format '{{.Name}}' | grep -qxF %1; then docker stack rm %1; fi")
                       .arg(q(m_stack.stackName)));
 }
@@ -240,7 +246,7 @@ CommandRequest SwarmScripts::removeStack() const
 CommandRequest SwarmScripts::waitForContainersGone(int seconds) const
 {
     const QString left = QStringLiteral("docker ps -aq --filter %1").arg(stackFilter(m_stack.stackName));
-    return asRoot(QStringLiteral("command -v docker >/dev/null 2>&1 && docker version >/dev/null 2>&1 || exit 0; ")
+    return withDocker(QStringLiteral("command -v docker >/dev/null 2>&1 && docker version >/dev/null 2>&1 || exit 0; ")
                       + waitUntil(QStringLiteral("[ -z \"$(%1)\" ]").arg(left), seconds,
                                   QStringLiteral("echo \"containers of the stack are still there: $(%1 | tr '\\n' ' ')\" >&2").arg(left)),
                   (seconds + 30) * 1000);
@@ -250,7 +256,7 @@ CommandRequest SwarmScripts::removeNetwork() const
 {
     // Endpoints are released a moment after the last container is gone: try for 30 s.
     const QString name = q(m_stack.networkName);
-    return asRoot(QStringLiteral("command -v docker >/dev/null 2>&1 || exit 0; "
+    return withDocker(QStringLiteral("command -v docker >/dev/null 2>&1 || exit 0; "
                                  "docker network inspect %1 >/dev/null 2>&1 || exit 0; ")
                           .arg(name)
                       + waitUntil(QStringLiteral("docker network rm %1 >/dev/null 2>&1").arg(name), 30,
@@ -261,21 +267,21 @@ CommandRequest SwarmScripts::removeNetwork() const
 CommandRequest SwarmScripts::removeSecret() const
 {
     const QString name = q(m_stack.secretName);
-    return asRoot(QStringLiteral("command -v docker >/dev/null 2>&1 || exit 0; "
+    return withDocker(QStringLiteral("command -v docker >/dev/null 2>&1 || exit 0; "
                                  "docker secret inspect %1 >/dev/null 2>&1 || exit 0; docker secret rm %1 >/dev/null")
                       .arg(name));
 }
 
 CommandRequest SwarmScripts::removeVolumes() const
 {
-    return asRoot(QStringLiteral("command -v docker >/dev/null 2>&1 && docker version >/dev/null 2>&1 || exit 0; "
-                                 "docker volume ls -q --filter %1 | xargs -r docker volume rm >/dev/null")
+    return withDocker(QStringLiteral("command -v docker >/dev/null 2>&1 && docker version >/dev/null 2>&1 || exit 0; "
+                                 "for v in $(docker volume ls -q --filter %1); do docker volume rm \"$v\" >/dev/null || exit 1; done")
                       .arg(stackFilter(m_stack.stackName)));
 }
 
 CommandRequest SwarmScripts::leaveOurSwarm() const
 {
-    return asRoot(QStringLiteral("command -v docker >/dev/null 2>&1 && docker version >/dev/null 2>&1 || exit 0; "
+    return withDocker(QStringLiteral("command -v docker >/dev/null 2>&1 && docker version >/dev/null 2>&1 || exit 0; "
                                  "id=$(docker info --format '{{if .Swarm.Cluster}}{{.Swarm.Cluster.ID}}{{end}}'); "
                                  "if [ -n \"$id\" ] && [ \"$id\" = \"$(cat %1 2>/dev/null)\" ]; then docker swarm leave --force >/dev/null || exit 1; %2; fi; "
                                  "rm -f %1")
@@ -284,7 +290,7 @@ CommandRequest SwarmScripts::leaveOurSwarm() const
 
 CommandRequest SwarmScripts::leaveSwarmOf(const QString &managerAddress)
 {
-    return asRoot(QStringLiteral("command -v docker >/dev/null 2>&1 && docker version >/dev/null 2>&1 || exit 0; "
+    return withDocker(QStringLiteral("command -v docker >/dev/null 2>&1 && docker version >/dev/null 2>&1 || exit 0; "
                                  "managers=\" $(docker info --format '{{range .Swarm.RemoteManagers}}{{.Addr}} {{end}}')\"; "
                                  "case $managers in *%1*) docker swarm leave >/dev/null && %2 ;; esac")
                       .arg(q(QLatin1Char(' ') + managerEndpoint(managerAddress) + QLatin1Char(' ')), QLatin1String(kRemoveGatewayBridge)));

@@ -12,9 +12,10 @@ namespace SparkDeck {
 /// The shell scripts of a Docker swarm cluster's steps, as pairs of check and apply, plus the
 /// reads `status` needs. Pure functions: every value from the user goes through ShellCommand;
 /// each check exits 0 when the world already holds, 1 when it does not, and 3 with a message
-/// when it cannot be made to hold without the user (a node in another swarm). Docker runs as
-/// root (through sudo -n for another login user). Tokens and secrets travel on standard input,
-/// never on a command line.
+/// when it cannot be made to hold without the user (a node in another swarm). Docker runs as the
+/// login user when it may, else through sudo -n, DOCKER_HOST kept either way. The secret and the
+/// join token travel on standard input, never on SparkDeck's command lines (the docker CLI takes
+/// the token only as an argument: it appears there, on the joining node, for a moment).
 class SwarmScripts
 {
 public:

@@ -28,9 +28,10 @@ private:
     bool cli(const QStringList &arguments, QByteArray *output = nullptr)
     {
         QByteArray out;
-        const bool ok = m_lab.runOnHost(m_host, QStringList{QStringLiteral(SPARKDECK_CLI)} + arguments + QStringList{QStringLiteral("--state"), m_dir.filePath(QStringLiteral("state"))}, &out);
+        QString error;
+        const bool ok = m_lab.runOnHost(m_host, QStringList{QStringLiteral(SPARKDECK_CLI)} + arguments + QStringList{QStringLiteral("--state"), m_dir.filePath(QStringLiteral("state"))}, &out, &error);
         if (output)
-            *output = out;
+            *output = out + error.toUtf8();
         return ok;
     }
     QJsonObject status()
