@@ -49,7 +49,9 @@ QJsonObject CloudResource::toJson() const
 CloudResource CloudResource::fromJson(const QJsonObject &object)
 {
     CloudResource resource;
-    const auto text = [&object](const char *name) { return object.value(QLatin1String(name)).toString(); };
+    const auto text = [&object](const char *name) {
+        return object.value(QLatin1String(name)).toString();
+    };
     resource.key = text("key");
     resource.provider = text("provider");
     resource.kind = text("kind");

@@ -23,19 +23,19 @@ struct CloudResource
 
     /// Our identity of the entry, unique in the journal (a UUID without braces).
     QString key;
-    QString provider;        ///< "digitalocean", "ec2", "virtualbox"...
-    QString kind;            ///< "machine" for VMs, else the provider's word: "ssh_key", "firewall"...
-    QString name;            ///< the name we gave it ("demo-1")
-    QString id;              ///< the provider's id, once known
+    QString provider; ///< "digitalocean", "ec2", "virtualbox"...
+    QString kind;     ///< "machine" for VMs, else the provider's word: "ssh_key", "firewall"...
+    QString name;     ///< the name we gave it ("demo-1")
+    QString id;       ///< the provider's id, once known
     /// What was sent as the provider's idempotency key (EC2 ClientToken, GCE requestId), if any.
     QString idempotencyKey;
     QString region;
     State state = State::Intended;
-    QString publicAddress;   ///< machines: how SparkDeck reaches it over SSH
-    QString privateAddress;  ///< machines: the address cluster traffic uses
+    QString publicAddress;             ///< machines: how SparkDeck reaches it over SSH
+    QString privateAddress;            ///< machines: the address cluster traffic uses
     std::optional<double> hourlyPrice; ///< machines: USD per hour, when the API says
-    QDateTime recorded;      ///< when the intent was written (UTC)
-    QJsonObject details;     ///< anything else the provider needs to find or delete it
+    QDateTime recorded;                ///< when the intent was written (UTC)
+    QJsonObject details;               ///< anything else the provider needs to find or delete it
 
     bool isMachine() const { return kind == QLatin1String("machine"); }
     /// Intended or Created: something `down` must still resolve.

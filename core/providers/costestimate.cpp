@@ -53,15 +53,20 @@ QString CostEstimate::describe() const
 {
     QString text = Tr::tr("%n machine(s)", nullptr, machines);
     if (pricedMachines == machines && machines > 0) {
-        text += Tr::tr(", %1 per hour, about %2 so far (%3)").arg(dollars(hourlyTotal), dollars(costSoFar), duration(runningSeconds));
+        text += Tr::tr(", %1 per hour, about %2 so far (%3)")
+                    .arg(dollars(hourlyTotal), dollars(costSoFar), duration(runningSeconds));
     } else {
         text += Tr::tr(", running %1; the provider gives no price").arg(duration(runningSeconds));
     }
     if (!expires)
         return text + Tr::tr("; no expiry (set machines.expires_after)");
     if (isExpired())
-        return text + Tr::tr("; EXPIRED at %1: 'sparkdeck-cli expire' tears it down").arg(expires->toUTC().toString(Qt::ISODate));
-    return text + Tr::tr("; expires in %1 (at %2)").arg(duration(secondsLeft), expires->toUTC().toString(Qt::ISODate));
+        return text
+               + Tr::tr("; EXPIRED at %1: 'sparkdeck-cli expire' tears it down")
+                     .arg(expires->toUTC().toString(Qt::ISODate));
+    return text
+           + Tr::tr("; expires in %1 (at %2)")
+                 .arg(duration(secondsLeft), expires->toUTC().toString(Qt::ISODate));
 }
 
 QJsonObject CostEstimate::toJson() const

@@ -17,11 +17,11 @@ struct CostEstimate
 {
     int machines = 0;
     int pricedMachines = 0;
-    double hourlyTotal = 0;          ///< USD per hour for the priced machines
+    double hourlyTotal = 0; ///< USD per hour for the priced machines
     qint64 runningSeconds = 0;
-    double costSoFar = 0;            ///< hourly total x hours running
+    double costSoFar = 0; ///< hourly total x hours running
     std::optional<QDateTime> expires;
-    qint64 secondsLeft = 0;          ///< 0 when expired or without a lease
+    qint64 secondsLeft = 0; ///< 0 when expired or without a lease
 
     bool isExpired() const { return expires && secondsLeft <= 0; }
 

@@ -19,8 +19,8 @@ class CreateMachinesTask : public Task
 {
     Q_OBJECT
 public:
-    CreateMachinesTask(MachineProvider *provider, ResourceJournal *journal, const MachineRequest &request,
-                       QObject *parent = nullptr);
+    CreateMachinesTask(MachineProvider *provider, ResourceJournal *journal,
+                       const MachineRequest &request, QObject *parent = nullptr);
 
     /// How often, and how far apart, an unanswered intent is looked up before it counts as
     /// never created.

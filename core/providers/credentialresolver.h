@@ -14,7 +14,8 @@ namespace SparkDeck {
 /// Finds a provider's credentials where users keep them, never in the cluster file and never
 /// in a file of ours: first the OS keychain (QtKeychain: service "SparkDeck", one entry per
 /// provider holding its named values as JSON), then the conventions users already have:
-/// `DIGITALOCEAN_TOKEN` (or `DIGITALOCEAN_ACCESS_TOKEN`); `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`
+/// `DIGITALOCEAN_TOKEN` (or `DIGITALOCEAN_ACCESS_TOKEN`);
+/// `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`
 /// (`AWS_SESSION_TOKEN`, `AWS_REGION`) or `~/.aws/credentials` and `~/.aws/config` for
 /// `AWS_PROFILE` (else `default`); `GOOGLE_APPLICATION_CREDENTIALS`; OpenStack's `OS_*` or
 /// `clouds.yaml` for `OS_CLOUD` (./, ~/.config/openstack/, /etc/openstack/). Where no keychain

@@ -58,7 +58,9 @@ void DestroyResourcesTask::destroyNextOther()
 
 void DestroyResourcesTask::destroyed(const CloudResource &resource, const Status &status)
 {
-    const QString what = resource.name.isEmpty() ? resource.kind : QStringLiteral("%1 %2").arg(resource.kind, resource.name);
+    const QString what = resource.name.isEmpty()
+                             ? resource.kind
+                             : QStringLiteral("%1 %2").arg(resource.kind, resource.name);
     if (!status) {
         m_failures << QStringLiteral("%1: %2").arg(what, status.errorMessage());
         return;
@@ -74,19 +76,21 @@ void DestroyResourcesTask::destroyed(const CloudResource &resource, const Status
 
 void DestroyResourcesTask::sweep()
 {
-    m_provider->findTagged(m_clusterName, m_calls.get(), [this](const Result<QList<CloudResource>> &found) {
-        if (!found) {
-            m_failures << found.errorMessage();
-            return end();
-        }
-        // Deletion takes a moment to show in lists: what was just deleted is not swept again.
-        QList<CloudResource> left;
-        for (const CloudResource &resource : found.value()) {
-            if (!m_deletedIds.contains(resource.id))
-                left << resource;
-        }
-        destroySwept(left);
-    });
+    m_provider->findTagged(m_clusterName, m_calls.get(),
+                           [this](const Result<QList<CloudResource>> &found) {
+                               if (!found) {
+                                   m_failures << found.errorMessage();
+                                   return end();
+                               }
+                               // Deletion takes a moment to show in lists: what was just deleted is
+                               // not swept again.
+                               QList<CloudResource> left;
+                               for (const CloudResource &resource : found.value()) {
+                                   if (!m_deletedIds.contains(resource.id))
+                                       left << resource;
+                               }
+                               destroySwept(left);
+                           });
 }
 
 void DestroyResourcesTask::destroySwept(QList<CloudResource> found)
@@ -97,9 +101,11 @@ void DestroyResourcesTask::destroySwept(QList<CloudResource> found)
     m_provider->destroy(resource, m_calls.get(), [this, resource, found](const Status &status) {
         if (status) {
             ++m_swept;
-            Q_EMIT outputLine(tr("deleted %1 %2, found by the cluster's tag").arg(resource.kind, resource.name));
+            Q_EMIT outputLine(
+                tr("deleted %1 %2, found by the cluster's tag").arg(resource.kind, resource.name));
         } else {
-            m_failures << QStringLiteral("%1 %2: %3").arg(resource.kind, resource.name, status.errorMessage());
+            m_failures << QStringLiteral("%1 %2: %3")
+                              .arg(resource.kind, resource.name, status.errorMessage());
         }
         destroySwept(found);
     });
@@ -108,11 +114,14 @@ void DestroyResourcesTask::destroySwept(QList<CloudResource> found)
 void DestroyResourcesTask::end()
 {
     if (!m_failures.isEmpty()) {
-        return finish(TaskOutcome::failure(tr("Some of the cluster's resources may remain (%1). Run 'down' again; "
-                                              "what is gone is not asked for again.")
-                                               .arg(m_failures.join(QStringLiteral("; "))), true));
+        return finish(TaskOutcome::failure(
+            tr("Some of the cluster's resources may remain (%1). Run 'down' again; "
+               "what is gone is not asked for again.")
+                .arg(m_failures.join(QStringLiteral("; "))),
+            true));
     }
-    finish(TaskOutcome::success(tr("deleted %1 resources, %2 more found by the tag").arg(m_deleted).arg(m_swept)));
+    finish(TaskOutcome::success(
+        tr("deleted %1 resources, %2 more found by the tag").arg(m_deleted).arg(m_swept)));
 }
 
 } // namespace SparkDeck

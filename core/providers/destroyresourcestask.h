@@ -21,8 +21,8 @@ class DestroyResourcesTask : public Task
 {
     Q_OBJECT
 public:
-    DestroyResourcesTask(MachineProvider *provider, ResourceJournal *journal, const QString &clusterName,
-                         QObject *parent = nullptr);
+    DestroyResourcesTask(MachineProvider *provider, ResourceJournal *journal,
+                         const QString &clusterName, QObject *parent = nullptr);
 
 protected:
     void run() override;
@@ -39,7 +39,7 @@ private:
     MachineProvider *m_provider;
     ResourceJournal *m_journal;
     QString m_clusterName;
-    QList<CloudResource> m_others;  ///< newest first
+    QList<CloudResource> m_others; ///< newest first
     int m_pending = 0;
     int m_deleted = 0;
     int m_swept = 0;

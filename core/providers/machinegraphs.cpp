@@ -31,8 +31,9 @@ QStringList MachineGraphs::machineNames(const ClusterSpec &spec)
     return names;
 }
 
-Result<TaskGroup *> MachineGraphs::create(const ClusterSpec &spec, MachineProvider *provider, ResourceJournal *journal,
-                                          SshSessionPool *pool, const MachineCreationOptions &options)
+Result<TaskGroup *> MachineGraphs::create(const ClusterSpec &spec, MachineProvider *provider,
+                                          ResourceJournal *journal, SshSessionPool *pool,
+                                          const MachineCreationOptions &options)
 {
     CloudInitConfig cloudInit;
     // No host name: one user-data serves a batch, and providers name each machine themselves.
@@ -54,18 +55,23 @@ Result<TaskGroup *> MachineGraphs::create(const ClusterSpec &spec, MachineProvid
     const QStringList names = machineNames(spec);
     // Each round: create what is missing, wait until running, wait for SSH.
     const auto round = [&](const QStringList &machines) {
-        auto *group = new TaskGroup(Tr::tr("Machines %1").arg(machines.join(QStringLiteral(", "))), TaskGroup::Mode::Sequence);
+        auto *group = new TaskGroup(Tr::tr("Machines %1").arg(machines.join(QStringLiteral(", "))),
+                                    TaskGroup::Mode::Sequence);
         MachineRequest some = request;
         some.names = machines;
         auto *create = new CreateMachinesTask(provider, journal, some);
         create->setLookupPolicy(3, options.lookupIntervalMs);
         group->addTask(tagged(create, provider));
-        group->addTask(tagged(new WaitMachinesReadyTask(provider, journal, machines, options.poll), provider));
-        group->addTask(tagged(new WaitSshReadyTask(pool, spec.machines.ssh, journal, machines, options.ssh), provider));
+        group->addTask(
+            tagged(new WaitMachinesReadyTask(provider, journal, machines, options.poll), provider));
+        group->addTask(
+            tagged(new WaitSshReadyTask(pool, spec.machines.ssh, journal, machines, options.ssh),
+                   provider));
         return group;
     };
-    auto *graph = new TaskGroup(Tr::tr("Create the machines of cluster '%1' on %2").arg(spec.name, provider->id()),
-                                TaskGroup::Mode::Sequence);
+    auto *graph = new TaskGroup(
+        Tr::tr("Create the machines of cluster '%1' on %2").arg(spec.name, provider->id()),
+        TaskGroup::Mode::Sequence);
     if (options.oneAtATime) {
         for (const QString &name : names)
             graph->addTask(round({name}));
@@ -75,10 +81,12 @@ Result<TaskGroup *> MachineGraphs::create(const ClusterSpec &spec, MachineProvid
     return graph;
 }
 
-TaskGroup *MachineGraphs::destroy(const ClusterSpec &spec, MachineProvider *provider, ResourceJournal *journal)
+TaskGroup *MachineGraphs::destroy(const ClusterSpec &spec, MachineProvider *provider,
+                                  ResourceJournal *journal)
 {
-    auto *graph = new TaskGroup(Tr::tr("Delete the machines of cluster '%1' on %2").arg(spec.name, provider->id()),
-                                TaskGroup::Mode::Sequence);
+    auto *graph = new TaskGroup(
+        Tr::tr("Delete the machines of cluster '%1' on %2").arg(spec.name, provider->id()),
+        TaskGroup::Mode::Sequence);
     graph->addTask(tagged(new DestroyResourcesTask(provider, journal, spec.name), provider));
     return graph;
 }

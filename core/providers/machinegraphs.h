@@ -16,8 +16,8 @@ class TaskGroup;
 /// How `up` asks a provider for machines.
 struct MachineCreationOptions
 {
-    QString sshPublicKey;        ///< the user's OpenSSH public key line
-    QString sshSourceCidr;       ///< port 22 is opened to this only
+    QString sshPublicKey;  ///< the user's OpenSSH public key line
+    QString sshSourceCidr; ///< port 22 is opened to this only
     /// Each machine created, waited for and reached before the next one is asked for: the
     /// benchmark's baseline. Default: one batched create, then all polled together.
     bool oneAtATime = false;
@@ -37,9 +37,11 @@ public:
     static QStringList machineNames(const ClusterSpec &spec);
 
     /// Fails when the user-data cannot be rendered (a bad public key).
-    static Result<TaskGroup *> create(const ClusterSpec &spec, MachineProvider *provider, ResourceJournal *journal,
-                                      SshSessionPool *pool, const MachineCreationOptions &options);
-    static TaskGroup *destroy(const ClusterSpec &spec, MachineProvider *provider, ResourceJournal *journal);
+    static Result<TaskGroup *> create(const ClusterSpec &spec, MachineProvider *provider,
+                                      ResourceJournal *journal, SshSessionPool *pool,
+                                      const MachineCreationOptions &options);
+    static TaskGroup *destroy(const ClusterSpec &spec, MachineProvider *provider,
+                              ResourceJournal *journal);
 };
 
 } // namespace SparkDeck

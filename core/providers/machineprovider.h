@@ -17,14 +17,14 @@ class ResourceJournal;
 
 struct RegionChoice
 {
-    QString id;        ///< what the API and the cluster file use: "fra1", "eu-west-1a"
-    QString name;      ///< for people: "Frankfurt 1"
+    QString id;   ///< what the API and the cluster file use: "fra1", "eu-west-1a"
+    QString name; ///< for people: "Frankfurt 1"
     bool available = true;
 };
 
 struct SizeChoice
 {
-    QString id;        ///< "s-2vcpu-4gb", "t3.medium"
+    QString id; ///< "s-2vcpu-4gb", "t3.medium"
     int cpus = 0;
     qint64 memoryMiB = 0;
     int diskGiB = 0;
@@ -34,8 +34,8 @@ struct SizeChoice
 
 struct ImageChoice
 {
-    QString id;        ///< "debian-12-x64", "ami-0abc..."
-    QString name;      ///< "Debian 12 x64"
+    QString id;   ///< "debian-12-x64", "ami-0abc..."
+    QString name; ///< "Debian 12 x64"
     QStringList regions;
 };
 
@@ -56,8 +56,8 @@ struct MachineRequest
     QString region;
     QString size;
     QString image;
-    QString userData;         ///< cloud-init user-data (CloudInitRenderer)
-    QString sshPublicKey;     ///< one OpenSSH public key line: the user's key
+    QString userData;     ///< cloud-init user-data (CloudInitRenderer)
+    QString sshPublicKey; ///< one OpenSSH public key line: the user's key
     /// Who may reach port 22: the user's current address as CIDR ("203.0.113.7/32").
     QString sshSourceCidr;
 };
@@ -70,7 +70,7 @@ struct ProvidedMachine
     QString id;
     QString name;
     Status status = Status::Pending;
-    QString statusText;      ///< the provider's own word ("new", "active", "running")
+    QString statusText; ///< the provider's own word ("new", "active", "running")
     QString publicAddress;
     QString privateAddress;
     std::optional<double> hourlyPrice;
@@ -109,17 +109,20 @@ public:
     virtual void listChoices(QObject *context, Callback<ProviderChoices> done) = 0;
     /// Creates request.names.size() machines and what they need (a key, a firewall). Done
     /// gets the machines as the create calls answered (often Pending, without addresses).
-    virtual void createMachines(const MachineRequest &request, ResourceJournal *journal, QObject *context,
-                                Callback<QList<ProvidedMachine>> done) = 0;
+    virtual void createMachines(const MachineRequest &request, ResourceJournal *journal,
+                                QObject *context, Callback<QList<ProvidedMachine>> done)
+        = 0;
     /// The machines with these ids as they are now. A machine the API does not know (yet, right
     /// after creation; or any more) is reported Gone only when the provider is sure.
     virtual void describeMachines(const QStringList &ids, QObject *context,
-                                  Callback<QList<ProvidedMachine>> done) = 0;
+                                  Callback<QList<ProvidedMachine>> done)
+        = 0;
     /// Deletes one resource the journal holds; one already gone is a success.
     virtual void destroy(const CloudResource &resource, QObject *context, StatusCallback done) = 0;
     /// Every resource that carries this cluster's tag (state Created, with id and kind).
     virtual void findTagged(const QString &clusterName, QObject *context,
-                            Callback<QList<CloudResource>> done) = 0;
+                            Callback<QList<CloudResource>> done)
+        = 0;
 
     /// The tag (label) key every resource carries, with the cluster's name as its value.
     static QString tagKey() { return QStringLiteral("sparkdeck-cluster"); }

@@ -18,12 +18,15 @@ struct Tr
 
 std::optional<QDateTime> dateFrom(const QJsonObject &object, const char *name)
 {
-    const QDateTime value = QDateTime::fromString(object.value(QLatin1String(name)).toString(), Qt::ISODateWithMs);
+    const QDateTime value
+        = QDateTime::fromString(object.value(QLatin1String(name)).toString(), Qt::ISODateWithMs);
     return value.isValid() ? std::optional<QDateTime>(value) : std::nullopt;
 }
 } // namespace
 
-ResourceJournal::ResourceJournal(const QString &stateDirectory) : m_directory(stateDirectory) {}
+ResourceJournal::ResourceJournal(const QString &stateDirectory)
+    : m_directory(stateDirectory)
+{}
 
 QString ResourceJournal::filePath() const
 {
@@ -39,14 +42,16 @@ Status ResourceJournal::load()
     if (!file.exists())
         return success();
     if (!file.open(QIODevice::ReadOnly))
-        return Error{Tr::tr("Cannot read the resource journal %1: %2").arg(filePath(), file.errorString())};
+        return Error{
+            Tr::tr("Cannot read the resource journal %1: %2").arg(filePath(), file.errorString())};
     QJsonParseError error;
     const QJsonObject root = QJsonDocument::fromJson(file.readAll(), &error).object();
     if (error.error != QJsonParseError::NoError) {
-        return Error{Tr::tr("The resource journal %1 is damaged (%2). Do not delete it: it lists the cloud "
-                            "machines this cluster created. Repair it, or delete the machines tagged %3 "
-                            "in the provider's console.")
-                         .arg(filePath(), error.errorString(), QStringLiteral("sparkdeck-cluster"))};
+        return Error{
+            Tr::tr("The resource journal %1 is damaged (%2). Do not delete it: it lists the cloud "
+                   "machines this cluster created. Repair it, or delete the machines tagged %3 "
+                   "in the provider's console.")
+                .arg(filePath(), error.errorString(), QStringLiteral("sparkdeck-cluster"))};
     }
     for (const QJsonValue &value : root.value(QLatin1String("resources")).toArray())
         m_resources << CloudResource::fromJson(value.toObject());
@@ -99,7 +104,8 @@ std::optional<CloudResource> ResourceJournal::resource(const QString &key) const
     return index < 0 ? std::nullopt : std::optional<CloudResource>(m_resources.at(index));
 }
 
-Status ResourceJournal::update(const QString &key, const std::function<void(CloudResource &)> &change)
+Status ResourceJournal::update(const QString &key,
+                               const std::function<void(CloudResource &)> &change)
 {
     const int index = indexOf(key);
     if (index < 0)
@@ -108,7 +114,8 @@ Status ResourceJournal::update(const QString &key, const std::function<void(Clou
     return save();
 }
 
-Status ResourceJournal::recordCreated(const QString &key, const QString &id, std::optional<double> hourlyPrice)
+Status ResourceJournal::recordCreated(const QString &key, const QString &id,
+                                      std::optional<double> hourlyPrice)
 {
     return update(key, [&](CloudResource &resource) {
         resource.id = id;
@@ -120,7 +127,8 @@ Status ResourceJournal::recordCreated(const QString &key, const QString &id, std
 
 Status ResourceJournal::recordNotCreated(const QString &key)
 {
-    return update(key, [](CloudResource &resource) { resource.state = CloudResource::State::NotCreated; });
+    return update(
+        key, [](CloudResource &resource) { resource.state = CloudResource::State::NotCreated; });
 }
 
 Status ResourceJournal::recordAddresses(const QString &key, const QString &publicAddress,
@@ -134,7 +142,8 @@ Status ResourceJournal::recordAddresses(const QString &key, const QString &publi
 
 Status ResourceJournal::recordDeleted(const QString &key)
 {
-    return update(key, [](CloudResource &resource) { resource.state = CloudResource::State::Deleted; });
+    return update(key,
+                  [](CloudResource &resource) { resource.state = CloudResource::State::Deleted; });
 }
 
 QList<CloudResource> ResourceJournal::outstanding() const
@@ -147,8 +156,9 @@ QList<CloudResource> ResourceJournal::outstanding() const
     return found;
 }
 
-std::optional<CloudResource> ResourceJournal::outstandingEntry(const QString &provider, const QString &kind,
-                                                              const QString &name) const
+std::optional<CloudResource> ResourceJournal::outstandingEntry(const QString &provider,
+                                                               const QString &kind,
+                                                               const QString &name) const
 {
     for (auto it = m_resources.crbegin(); it != m_resources.crend(); ++it) {
         if (it->isOutstanding() && it->provider == provider && it->kind == kind && it->name == name)
@@ -184,23 +194,28 @@ Status ResourceJournal::clearLease()
 Status ResourceJournal::save()
 {
     if (!QDir().mkpath(m_directory))
-        return Error{Tr::tr("Cannot create the state folder %1; choose another with --state.").arg(m_directory)};
+        return Error{Tr::tr("Cannot create the state folder %1; choose another with --state.")
+                         .arg(m_directory)};
     QJsonArray resources;
     for (const CloudResource &resource : std::as_const(m_resources))
         resources.append(resource.toJson());
     QJsonObject root{{QStringLiteral("resources"), resources}};
     QJsonObject lease;
     if (m_leaseStarted)
-        lease.insert(QStringLiteral("started"), m_leaseStarted->toUTC().toString(Qt::ISODateWithMs));
+        lease.insert(QStringLiteral("started"),
+                     m_leaseStarted->toUTC().toString(Qt::ISODateWithMs));
     if (m_leaseExpires)
-        lease.insert(QStringLiteral("expires"), m_leaseExpires->toUTC().toString(Qt::ISODateWithMs));
+        lease.insert(QStringLiteral("expires"),
+                     m_leaseExpires->toUTC().toString(Qt::ISODateWithMs));
     if (!lease.isEmpty())
         root.insert(QStringLiteral("lease"), lease);
     QSaveFile file(filePath());
     const QByteArray data = QJsonDocument(root).toJson();
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        return Error{Tr::tr("Cannot write the resource journal %1: %2. Free some disk space; the previous "
-                            "journal is intact.").arg(filePath(), file.errorString())};
+        return Error{
+            Tr::tr("Cannot write the resource journal %1: %2. Free some disk space; the previous "
+                   "journal is intact.")
+                .arg(filePath(), file.errorString())};
     }
     return success();
 }

@@ -32,9 +32,11 @@ public:
     /// Several intents in one write, for a batch create call (names[], MinCount/MaxCount).
     Result<QStringList> recordIntents(QList<CloudResource> resources);
     /// `hourlyPrice`: USD per hour, when the provider says (a machine's size).
-    Status recordCreated(const QString &key, const QString &id, std::optional<double> hourlyPrice = std::nullopt);
+    Status recordCreated(const QString &key, const QString &id,
+                         std::optional<double> hourlyPrice = std::nullopt);
     Status recordNotCreated(const QString &key);
-    Status recordAddresses(const QString &key, const QString &publicAddress, const QString &privateAddress);
+    Status recordAddresses(const QString &key, const QString &publicAddress,
+                           const QString &privateAddress);
     Status recordDeleted(const QString &key);
 
     QList<CloudResource> resources() const { return m_resources; }
@@ -45,7 +47,8 @@ public:
     QList<CloudResource> liveMachines() const;
     /// The newest outstanding entry of `provider` with this kind and name: what a run that
     /// stopped half-way made or meant to make.
-    std::optional<CloudResource> outstandingEntry(const QString &provider, const QString &kind, const QString &name) const;
+    std::optional<CloudResource> outstandingEntry(const QString &provider, const QString &kind,
+                                                  const QString &name) const;
 
     /// The cost guard's lease: set once when machines are first created; cleared by `down`.
     Status setLease(const QDateTime &started, const std::optional<QDateTime> &expires);

@@ -26,8 +26,9 @@ std::optional<qint64> retryAfterMs(const HttpResponse &response)
     const qint64 seconds = value.toLongLong(&isNumber);
     if (isNumber)
         return qMax<qint64>(0, seconds) * 1000;
-    const QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(value).replace(QLatin1String(" GMT"), QString()),
-                                                   QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"));
+    const QDateTime date = QLocale::c().toDateTime(
+        QString::fromLatin1(value).replace(QLatin1String(" GMT"), QString()),
+        QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"));
     if (!date.isValid())
         return std::nullopt;
     QDateTime utc = date;
@@ -65,8 +66,13 @@ QJsonDocument HttpResponse::json() const
 class RestCall : public QObject
 {
 public:
-    RestCall(RestClient *client, const HttpRequest &request, QObject *context, RestClient::ResponseCallback done)
-        : QObject(client), m_client(client), m_request(request), m_context(context), m_done(std::move(done))
+    RestCall(RestClient *client, const HttpRequest &request, QObject *context,
+             RestClient::ResponseCallback done)
+        : QObject(client)
+        , m_client(client)
+        , m_request(request)
+        , m_context(context)
+        , m_done(std::move(done))
     {
         m_request.url = client->resolve(request.url);
         m_timer.setSingleShot(true);
@@ -84,8 +90,10 @@ public:
         for (const auto &[name, value] : std::as_const(signedRequest.headers))
             request.setRawHeader(name, value);
         request.setTransferTimeout(m_client->m_policy.transferTimeoutMs);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-        m_reply = m_client->m_network->sendCustomRequest(request, signedRequest.method, signedRequest.body);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::NoLessSafeRedirectPolicy);
+        m_reply = m_client->m_network->sendCustomRequest(request, signedRequest.method,
+                                                         signedRequest.body);
         connect(m_reply, &QNetworkReply::finished, this, [this] { handleReply(); });
     }
 
@@ -104,7 +112,8 @@ private:
             response.networkError = reply->errorString();
 
         const RestClient::RetryPolicy &policy = m_client->m_policy;
-        const bool throttled = response.status == 429 || (m_client->m_throttled && m_client->m_throttled(response));
+        const bool throttled
+            = response.status == 429 || (m_client->m_throttled && m_client->m_throttled(response));
         const bool serverFailed = response.status == 0 || response.status >= 500;
         if (m_attempts < policy.attempts && (throttled || (serverFailed && m_request.idempotent))) {
             const qint64 backoff = qint64(policy.firstDelayMs) << qMin(m_attempts - 1, 20);
@@ -145,7 +154,9 @@ private:
 };
 
 RestClient::RestClient(const QUrl &baseUrl, QObject *parent)
-    : QObject(parent), m_network(new QNetworkAccessManager(this)), m_baseUrl(baseUrl)
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+    , m_baseUrl(baseUrl)
 {
     // Relative URLs resolve under the base's last path segment only with a trailing slash.
     if (!m_baseUrl.path().endsWith(QLatin1Char('/')))
@@ -166,7 +177,8 @@ void RestClient::send(const HttpRequest &request, QObject *context, ResponseCall
     QTimer::singleShot(0, call, [call] { call->attempt(); });
 }
 
-void RestClient::getPages(const HttpRequest &first, const NextPage &next, QObject *context, PagesCallback done)
+void RestClient::getPages(const HttpRequest &first, const NextPage &next, QObject *context,
+                          PagesCallback done)
 {
     fetchPage(first, next, context, std::make_shared<QList<HttpResponse>>(), std::move(done));
 }
@@ -191,18 +203,21 @@ void RestClient::fetchPage(const HttpRequest &request, const NextPage &next, QOb
     });
 }
 
-QString RestClient::describe(const HttpResponse &response, const QString &apiName, const QString &apiMessage)
+QString RestClient::describe(const HttpResponse &response, const QString &apiName,
+                             const QString &apiMessage)
 {
     const QString where = response.url.path();
     if (response.status == 0) {
         return Tr::tr("%1 did not answer at %2 (%3). Check the network connection and try again.")
-            .arg(apiName, response.url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), response.networkError);
+            .arg(apiName, response.url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
+                 response.networkError);
     }
     QString message = Tr::tr("%1 answered %2 to %3").arg(apiName).arg(response.status).arg(where);
     if (!apiMessage.isEmpty())
         message += QStringLiteral(": ") + apiMessage;
     if (response.status == 401 || response.status == 403)
-        message += Tr::tr(". Check the credentials (they may be wrong, expired or lack a permission).");
+        message
+            += Tr::tr(". Check the credentials (they may be wrong, expired or lack a permission).");
     else if (response.status == 429)
         message += Tr::tr(". The rate limit stayed exceeded; wait a few minutes and run again.");
     return message;

@@ -21,7 +21,7 @@ namespace SparkDeck {
 struct HttpRequest
 {
     QByteArray method = "GET";
-    QUrl url;                 ///< absolute, or relative to the client's base URL ("droplets?page=2")
+    QUrl url; ///< absolute, or relative to the client's base URL ("droplets?page=2")
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     /// Safe to send again when no answer came or the server failed (GET, DELETE, a create with
@@ -41,8 +41,8 @@ struct HttpResponse
     int status = 0;
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
-    QString networkError;     ///< set when status is 0
-    QUrl url;                 ///< the URL that was asked, for messages
+    QString networkError; ///< set when status is 0
+    QUrl url;             ///< the URL that was asked, for messages
 
     bool isSuccess() const { return status >= 200 && status < 300; }
     /// Case-insensitive; empty when absent.
@@ -86,11 +86,15 @@ public:
     /// Called on every attempt just before it is sent (a fresh SigV4 date each time).
     void setSigner(std::function<void(HttpRequest &)> signer) { m_signer = std::move(signer); }
     /// Says whether an answer other than 429 means "slow down" (EC2 RequestLimitExceeded).
-    void setThrottleDetector(std::function<bool(const HttpResponse &)> detector) { m_throttled = std::move(detector); }
+    void setThrottleDetector(std::function<bool(const HttpResponse &)> detector)
+    {
+        m_throttled = std::move(detector);
+    }
 
     void send(const HttpRequest &request, QObject *context, ResponseCallback done);
     /// GETs `first` and every page `next` names; fails at the first page that is not a success.
-    void getPages(const HttpRequest &first, const NextPage &next, QObject *context, PagesCallback done);
+    void getPages(const HttpRequest &first, const NextPage &next, QObject *context,
+                  PagesCallback done);
 
     /// "DigitalOcean answered 422 to POST /v2/droplets: <the API's message>", for errors.
     static QString describe(const HttpResponse &response, const QString &apiName,

@@ -22,11 +22,12 @@ public:
     struct PollPolicy
     {
         int intervalMs = 5000;
-        int maxPolls = 180;   ///< 15 minutes at the default interval
+        int maxPolls = 180; ///< 15 minutes at the default interval
     };
 
-    WaitMachinesReadyTask(MachineProvider *provider, ResourceJournal *journal, const QStringList &names,
-                          const PollPolicy &policy, QObject *parent = nullptr);
+    WaitMachinesReadyTask(MachineProvider *provider, ResourceJournal *journal,
+                          const QStringList &names, const PollPolicy &policy,
+                          QObject *parent = nullptr);
 
 protected:
     void run() override;

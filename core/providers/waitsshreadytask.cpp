@@ -7,8 +7,9 @@
 
 namespace SparkDeck {
 
-WaitSshReadyTask::WaitSshReadyTask(SshSessionPool *pool, const SshSpec &ssh, ResourceJournal *journal,
-                                   const QStringList &names, const RetryPolicy &policy, QObject *parent)
+WaitSshReadyTask::WaitSshReadyTask(SshSessionPool *pool, const SshSpec &ssh,
+                                   ResourceJournal *journal, const QStringList &names,
+                                   const RetryPolicy &policy, QObject *parent)
     : Task(tr("Wait until SSH answers on %n machine(s)", nullptr, int(names.size())), parent)
     , m_pool(pool)
     , m_ssh(ssh)
@@ -21,8 +22,9 @@ QString WaitSshReadyTask::firstBootScript()
 {
     // /run/cloud-init exists once cloud-init started on this boot; where it never runs,
     // `status --wait` would wait for ever.
-    return QStringLiteral("if [ -d /run/cloud-init ] && command -v cloud-init >/dev/null 2>&1; then "
-                          "timeout 900 cloud-init status --wait >/dev/null 2>&1 || true; fi");
+    return QStringLiteral(
+        "if [ -d /run/cloud-init ] && command -v cloud-init >/dev/null 2>&1; then "
+        "timeout 900 cloud-init status --wait >/dev/null 2>&1 || true; fi");
 }
 
 void WaitSshReadyTask::run()
@@ -32,7 +34,8 @@ void WaitSshReadyTask::run()
         if (!m_names.contains(machine.name))
             continue;
         if (machine.publicAddress.isEmpty())
-            return finish(TaskOutcome::failure(tr("Machine %1 has no address yet; run 'up' again.").arg(machine.name)));
+            return finish(TaskOutcome::failure(
+                tr("Machine %1 has no address yet; run 'up' again.").arg(machine.name)));
         addresses << machine.publicAddress;
     }
     if (addresses.size() != m_names.size())
@@ -48,7 +51,8 @@ void WaitSshReadyTask::attempt(const QString &address)
     ++m_attempts[address];
     HostSpec host;
     host.address = address;
-    auto *machine = new SshMachine(m_pool->session(SshTarget::fromSpec(m_ssh, host)), address, this);
+    auto *machine
+        = new SshMachine(m_pool->session(SshTarget::fromSpec(m_ssh, host)), address, this);
     MachineJob *job = machine->run(CommandRequest{firstBootScript(), {}, false, 0}, machine);
     m_jobs.insert(address, job);
     connect(job, &MachineJob::finished, this, [this, address, job] { handleResult(address, job); });
@@ -71,10 +75,13 @@ void WaitSshReadyTask::handleResult(const QString &address, MachineJob *job)
     if (m_attempts.value(address) >= m_policy.attempts) {
         for (MachineJob *other : std::as_const(m_jobs))
             other->cancel();
-        return finish(TaskOutcome::failure(tr("%1 did not accept an SSH login after %2 tries (%3). Check that the key "
-                                              "%4 is yours; run 'up' again to retry.")
-                                               .arg(address).arg(m_attempts.value(address)).arg(result.summary(), m_ssh.identity),
-                                           true));
+        return finish(TaskOutcome::failure(
+            tr("%1 did not accept an SSH login after %2 tries (%3). Check that the key "
+               "%4 is yours; run 'up' again to retry.")
+                .arg(address)
+                .arg(m_attempts.value(address))
+                .arg(result.summary(), m_ssh.identity),
+            true));
     }
     QTimer::singleShot(m_policy.intervalMs, this, [this, address] { attempt(address); });
 }

@@ -27,8 +27,9 @@ public:
         int attempts = 60;
     };
 
-    WaitSshReadyTask(SshSessionPool *pool, const SshSpec &ssh, ResourceJournal *journal, const QStringList &names,
-                     const RetryPolicy &policy, QObject *parent = nullptr);
+    WaitSshReadyTask(SshSessionPool *pool, const SshSpec &ssh, ResourceJournal *journal,
+                     const QStringList &names, const RetryPolicy &policy,
+                     QObject *parent = nullptr);
 
     /// What runs once the login works: waits for cloud-init where it runs on this boot.
     static QString firstBootScript();
@@ -46,7 +47,7 @@ private:
     ResourceJournal *m_journal;
     QStringList m_names;
     RetryPolicy m_policy;
-    QHash<QString, int> m_attempts;   ///< per address
+    QHash<QString, int> m_attempts; ///< per address
     QHash<QString, MachineJob *> m_jobs;
     int m_ready = 0;
 };

@@ -14,7 +14,7 @@ struct CloudInitConfig
     /// user-data for a batch of machines).
     QString hostname;
     QString user = QStringLiteral("root"); ///< who SparkDeck logs in as (machines.ssh.user)
-    QString sshPublicKey;    ///< one OpenSSH public key line: the user's own key
+    QString sshPublicKey;                  ///< one OpenSSH public key line: the user's own key
     /// Installed on first boot: a Java runtime for Spark and Python for PySpark.
     QStringList packages{QStringLiteral("openjdk-17-jre-headless"), QStringLiteral("python3")};
 };

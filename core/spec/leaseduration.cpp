@@ -19,13 +19,16 @@ constexpr qint64 kLongest = 365 * kDay;
 
 Result<LeaseDuration> LeaseDuration::parse(const QString &text)
 {
-    static const QRegularExpression pattern(QStringLiteral("^(?:([0-9]{1,6})d)?(?:([0-9]{1,6})h)?(?:([0-9]{1,7})m)?$"));
+    static const QRegularExpression pattern(
+        QStringLiteral("^(?:([0-9]{1,6})d)?(?:([0-9]{1,6})h)?(?:([0-9]{1,7})m)?$"));
     const QRegularExpressionMatch match = pattern.match(text.trimmed());
     if (text.trimmed().isEmpty() || !match.hasMatch()) {
-        return Error{Tr::tr("'%1' is not a duration; write days, hours and minutes like 3h, 90m or 1d12h")
-                         .arg(text)};
+        return Error{
+            Tr::tr("'%1' is not a duration; write days, hours and minutes like 3h, 90m or 1d12h")
+                .arg(text)};
     }
-    const qint64 seconds = match.captured(1).toLongLong() * kDay + match.captured(2).toLongLong() * kHour
+    const qint64 seconds = match.captured(1).toLongLong() * kDay
+                           + match.captured(2).toLongLong() * kHour
                            + match.captured(3).toLongLong() * kMinute;
     if (seconds < kMinute || seconds > kLongest)
         return Error{Tr::tr("'%1' must be between 1m and 365d").arg(text)};

@@ -22,11 +22,16 @@ public:
     /// The canonical spelling: 5400 s -> "1h30m", 86400 s -> "1d".
     QString toString() const;
 
-    friend bool operator==(const LeaseDuration &a, const LeaseDuration &b) { return a.m_seconds == b.m_seconds; }
+    friend bool operator==(const LeaseDuration &a, const LeaseDuration &b)
+    {
+        return a.m_seconds == b.m_seconds;
+    }
     friend bool operator!=(const LeaseDuration &a, const LeaseDuration &b) { return !(a == b); }
 
 private:
-    explicit LeaseDuration(qint64 seconds) : m_seconds(seconds) {}
+    explicit LeaseDuration(qint64 seconds)
+        : m_seconds(seconds)
+    {}
     qint64 m_seconds = 0;
 };
 

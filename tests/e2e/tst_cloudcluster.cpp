@@ -39,15 +39,19 @@ private:
     QProcessEnvironment environment() const
     {
         QProcessEnvironment env;
-        env.insert(QStringLiteral("DIGITALOCEAN_TOKEN"), QString::fromLatin1(FakeDigitalOcean::kToken));
+        env.insert(QStringLiteral("DIGITALOCEAN_TOKEN"),
+                   QString::fromLatin1(FakeDigitalOcean::kToken));
         env.insert(QStringLiteral("SPARKDECK_DIGITALOCEAN_API_URL"), m_cloud->apiUrl().toString());
-        env.insert(QStringLiteral("SPARKDECK_ADDRESS_LOOKUP_URL"), m_server.url(QStringLiteral("/myip")).toString());
+        env.insert(QStringLiteral("SPARKDECK_ADDRESS_LOOKUP_URL"),
+                   m_server.url(QStringLiteral("/myip")).toString());
         env.insert(QStringLiteral("SPARKDECK_PROVIDER_POLL_MS"), QStringLiteral("200"));
         return env;
     }
     CliRun cli(const QString &command, const QStringList &extra = {})
     {
-        return CliRun::serving(QStringList{command, m_file, QStringLiteral("--state"), stateDir()} + extra, environment());
+        return CliRun::serving(QStringList{command, m_file, QStringLiteral("--state"), stateDir()}
+                                   + extra,
+                               environment());
     }
     QString stateDir() const { return m_dir.filePath(QStringLiteral("state")); }
     void checkNothingIsLeft();
@@ -62,7 +66,8 @@ private:
         script.start(QStringLiteral("bash"), QStringList{LabHosts::scriptPath()} + arguments);
         const bool done = script.waitForFinished(180000) && script.exitCode() == 0;
         if (output)
-            *output = QString::fromUtf8(script.readAllStandardOutput() + script.readAllStandardError());
+            *output
+                = QString::fromUtf8(script.readAllStandardOutput() + script.readAllStandardError());
         return done;
     }
 
@@ -88,7 +93,8 @@ void tst_CloudCluster::initTestCase()
     QVERIFY(QFile::exists(identity + QStringLiteral(".pub")));
 
     QString error;
-    const QString tarball = buildStandinDistribution(m_dir.filePath(QStringLiteral("dist")), &error);
+    const QString tarball
+        = buildStandinDistribution(m_dir.filePath(QStringLiteral("dist")), &error);
     QVERIFY2(!tarball.isEmpty(), qPrintable(error));
 
     QVERIFY(m_server.listen());
@@ -108,24 +114,28 @@ void tst_CloudCluster::initTestCase()
         const QString address = m_hosts.value(index).address;
         return qMakePair(address, address); // one network in the lab: public and private alike
     };
-    m_cloud->whenNoDropletIsLeft = [this] { lab({QStringLiteral("down")}); };
+    m_cloud->whenNoDropletIsLeft = [this] {
+        lab({QStringLiteral("down")});
+    };
 
     m_file = m_dir.filePath(QStringLiteral("cluster.yaml"));
     QFile file(m_file);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QStringLiteral("name: cloud-e2e\n"
-                              "machines:\n"
-                              "  provider: digitalocean\n"
-                              "  region: fra1\n"
-                              "  size: s-2vcpu-4gb\n"
-                              "  image: debian-12-x64\n"
-                              "  expires_after: 2h\n"
-                              "  ssh: {user: root, identity: %1, known_hosts: %2, host_key_policy: accept-new}\n"
-                              "spark: {distribution: %3}\n"
-                              "workers: {count: 2, cores: 1, memory: 512m}\n"
-                              "shared_folder: {enabled: false}\n")
-                   .arg(identity, m_dir.filePath(QStringLiteral("known_hosts")), tarball)
-                   .toUtf8());
+    file.write(
+        QStringLiteral(
+            "name: cloud-e2e\n"
+            "machines:\n"
+            "  provider: digitalocean\n"
+            "  region: fra1\n"
+            "  size: s-2vcpu-4gb\n"
+            "  image: debian-12-x64\n"
+            "  expires_after: 2h\n"
+            "  ssh: {user: root, identity: %1, known_hosts: %2, host_key_policy: accept-new}\n"
+            "spark: {distribution: %3}\n"
+            "workers: {count: 2, cores: 1, memory: 512m}\n"
+            "shared_folder: {enabled: false}\n")
+            .arg(identity, m_dir.filePath(QStringLiteral("known_hosts")), tarball)
+            .toUtf8());
 }
 
 void tst_CloudCluster::cleanupTestCase()
@@ -142,9 +152,11 @@ void tst_CloudCluster::withoutATokenUpSaysWhereToPutOne()
     // systemEnvironment() underneath may hold one: an empty value counts as none.
     env.insert(QStringLiteral("DIGITALOCEAN_TOKEN"), QString());
     env.insert(QStringLiteral("DIGITALOCEAN_ACCESS_TOKEN"), QString());
-    const CliRun up = CliRun::serving({QStringLiteral("up"), m_file, QStringLiteral("--state"), stateDir()}, env);
+    const CliRun up = CliRun::serving(
+        {QStringLiteral("up"), m_file, QStringLiteral("--state"), stateDir()}, env);
     QCOMPARE(up.exitCode, 1);
-    QVERIFY2(up.err.contains(QLatin1String("No DigitalOcean token: set DIGITALOCEAN_TOKEN")), up.transcript());
+    QVERIFY2(up.err.contains(QLatin1String("No DigitalOcean token: set DIGITALOCEAN_TOKEN")),
+             up.transcript());
     QVERIFY(m_server.requests().isEmpty());
 }
 
@@ -153,14 +165,18 @@ void tst_CloudCluster::upGoesFromTheApiToARunningSparkCluster()
     const CliRun up = cli(QStringLiteral("up"));
     QVERIFY2(m_labProblem.isEmpty(), qPrintable(m_labProblem));
     QVERIFY2(up.exitCode == 0, up.transcript());
-    QVERIFY2(up.err.contains(QLatin1String("No keychain is available")) || !up.err.contains(QLatin1String("keychain")),
+    QVERIFY2(up.err.contains(QLatin1String("No keychain is available"))
+                 || !up.err.contains(QLatin1String("keychain")),
              up.transcript());
     QCOMPARE(m_cloud->dropletsTagged(QStringLiteral("sparkdeck-cluster:cloud-e2e")).size(), 3);
     QCOMPARE(m_cloud->createCalls, 1); // one names[] call for the three
     QCOMPARE(m_cloud->firewalls.size(), 1);
     QVERIFY(up.out.contains(QLatin1String("Cluster 'cloud-e2e' is up")));
 
-    const QJsonObject status = QJsonDocument::fromJson(cli(QStringLiteral("status"), {QStringLiteral("--json")}).out.toUtf8()).object();
+    const QJsonObject status
+        = QJsonDocument::fromJson(
+              cli(QStringLiteral("status"), {QStringLiteral("--json")}).out.toUtf8())
+              .object();
     QCOMPARE(status.value(QLatin1String("status")).toString(), QStringLiteral("ALIVE"));
     QCOMPARE(status.value(QLatin1String("aliveWorkers")).toInt(), 2);
 }
@@ -168,10 +184,16 @@ void tst_CloudCluster::upGoesFromTheApiToARunningSparkCluster()
 void tst_CloudCluster::statusShowsTheCostAndTheTimeLeft()
 {
     const CliRun text = cli(QStringLiteral("status"));
-    QVERIFY2(text.out.startsWith(QLatin1String("Machines on digitalocean: 3 machine(s), $0.11 per hour, about $")), text.transcript());
+    QVERIFY2(text.out.startsWith(
+                 QLatin1String("Machines on digitalocean: 3 machine(s), $0.11 per hour, about $")),
+             text.transcript());
     QVERIFY2(text.out.contains(QLatin1String("; expires in ")), text.transcript());
-    const QJsonObject machines = QJsonDocument::fromJson(cli(QStringLiteral("status"), {QStringLiteral("--json")}).out.toUtf8())
-                                     .object().value(QLatin1String("machines")).toObject();
+    const QJsonObject machines
+        = QJsonDocument::fromJson(
+              cli(QStringLiteral("status"), {QStringLiteral("--json")}).out.toUtf8())
+              .object()
+              .value(QLatin1String("machines"))
+              .toObject();
     QCOMPARE(machines.value(QLatin1String("machines")).toInt(), 3);
     QCOMPARE(machines.value(QLatin1String("hourlyCost")).toDouble(), 3 * 0.03571);
     QCOMPARE(machines.value(QLatin1String("expired")).toBool(), false);
@@ -198,7 +220,8 @@ void tst_CloudCluster::downLeavesNoDropletAndNoProcess()
 {
     const CliRun down = cli(QStringLiteral("down"));
     QVERIFY2(down.exitCode == 0, down.transcript());
-    QVERIFY(down.out.contains(QLatin1String("its machines and everything made for them are deleted")));
+    QVERIFY(
+        down.out.contains(QLatin1String("its machines and everything made for them are deleted")));
     checkNothingIsLeft();
 }
 
@@ -228,7 +251,8 @@ void tst_CloudCluster::anUpKilledBeforeTheApiAnsweredLeavesNothingDownCannotFind
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(environment());
     up.setProcessEnvironment(env);
-    up.start(QStringLiteral(SPARKDECK_CLI), {QStringLiteral("up"), m_file, QStringLiteral("--state"), stateDir()});
+    up.start(QStringLiteral(SPARKDECK_CLI),
+             {QStringLiteral("up"), m_file, QStringLiteral("--state"), stateDir()});
     QTRY_COMPARE_WITH_TIMEOUT(m_cloud->droplets.size(), 3, 120000);
     up.kill(); // the crash: between "request sent" and "response received"
     QVERIFY(up.waitForFinished(10000));
@@ -239,7 +263,8 @@ void tst_CloudCluster::anUpKilledBeforeTheApiAnsweredLeavesNothingDownCannotFind
         QCOMPARE(journal.liveMachines().size(), 0); // no answer, no id: only the intents
         int intents = 0;
         for (const SparkDeck::CloudResource &resource : journal.outstanding())
-            intents += resource.isMachine() && resource.state == SparkDeck::CloudResource::State::Intended;
+            intents += resource.isMachine()
+                       && resource.state == SparkDeck::CloudResource::State::Intended;
         QCOMPARE(intents, 3);
     }
     const CliRun down = cli(QStringLiteral("down"));

@@ -19,7 +19,7 @@ namespace SparkDeck::Test {
 struct HttpTestRequest
 {
     QByteArray method;
-    QString path;             ///< without the query: "/v2/droplets"
+    QString path; ///< without the query: "/v2/droplets"
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; ///< names in lowercase
     QByteArray body;
@@ -39,7 +39,11 @@ struct HttpTestResponse
 
     static HttpTestResponse json(int status, const QJsonDocument &document)
     {
-        return {status, document.toJson(QJsonDocument::Compact), {{"Content-Type", "application/json"}}, false, false};
+        return {status,
+                document.toJson(QJsonDocument::Compact),
+                {{"Content-Type", "application/json"}},
+                false,
+                false};
     }
     static HttpTestResponse empty(int status) { return {status, {}, {}, false, false}; }
 };
@@ -53,12 +57,14 @@ class HttpTestServer : public QObject
 public:
     using Handler = std::function<HttpTestResponse(const HttpTestRequest &)>;
 
-    explicit HttpTestServer(QObject *parent = nullptr) : QObject(parent)
+    explicit HttpTestServer(QObject *parent = nullptr)
+        : QObject(parent)
     {
         QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = m_server.nextPendingConnection()) {
                 socket->setParent(this);
-                QObject::connect(socket, &QTcpSocket::readyRead, this, [this, socket] { serve(socket); });
+                QObject::connect(socket, &QTcpSocket::readyRead, this,
+                                 [this, socket] { serve(socket); });
                 QObject::connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
                     m_buffers.remove(socket);
                     socket->deleteLater();
@@ -114,7 +120,8 @@ private:
             for (int i = 1; i < lines.size(); ++i) {
                 const int colon = lines[i].indexOf(':');
                 if (colon > 0)
-                    request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+                    request.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                           lines[i].mid(colon + 1).trimmed());
             }
             const int length = request.headers.value("content-length", "0").toInt();
             if (buffer.size() < headerEnd + 4 + length)
@@ -122,7 +129,8 @@ private:
             request.body = buffer.mid(headerEnd + 4, length);
             buffer.remove(0, headerEnd + 4 + length);
             m_requests << request;
-            const HttpTestResponse response = m_handler ? m_handler(request) : HttpTestResponse::empty(404);
+            const HttpTestResponse response
+                = m_handler ? m_handler(request) : HttpTestResponse::empty(404);
             if (response.drop) {
                 socket->abort();
                 return;
@@ -134,7 +142,8 @@ private:
             QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + " X\r\n";
             for (const auto &header : response.headers)
                 out += header.first + ": " + header.second + "\r\n";
-            out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n" + response.body;
+            out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n"
+                   + response.body;
             socket->write(out);
         }
     }

@@ -30,9 +30,11 @@ public:
     void listChoices(QObject *context, Callback<ProviderChoices> done) override;
     void createMachines(const MachineRequest &request, ResourceJournal *journal, QObject *context,
                         Callback<QList<ProvidedMachine>> done) override;
-    void describeMachines(const QStringList &ids, QObject *context, Callback<QList<ProvidedMachine>> done) override;
+    void describeMachines(const QStringList &ids, QObject *context,
+                          Callback<QList<ProvidedMachine>> done) override;
     void destroy(const CloudResource &resource, QObject *context, StatusCallback done) override;
-    void findTagged(const QString &clusterName, QObject *context, Callback<QList<CloudResource>> done) override;
+    void findTagged(const QString &clusterName, QObject *context,
+                    Callback<QList<CloudResource>> done) override;
 
     /// "sparkdeck-cluster:<name>"
     static QString tagFor(const QString &clusterName);
@@ -48,7 +50,8 @@ private:
     void listAll(const QString &path, const QString &key, QObject *context,
                  std::function<void(const Result<QJsonArray> &)> done);
     void deleteById(const QString &path, QObject *context, StatusCallback done);
-    void deleteEach(const QString &collection, QStringList ids, QObject *context, StatusCallback done);
+    void deleteEach(const QString &collection, QStringList ids, QObject *context,
+                    StatusCallback done);
     QString errorOf(const HttpResponse &response) const;
     CloudResource resource(const QString &kind, const QString &name) const;
 

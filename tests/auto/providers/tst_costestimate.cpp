@@ -49,7 +49,8 @@ void tst_CostEstimate::costIsPriceTimesMachinesTimesHours()
     QCOMPARE(cost.hourlyTotal, 3 * 0.03571);
     QCOMPARE(cost.runningSeconds, 7200);
     QCOMPARE(cost.costSoFar, 3 * 0.03571 * 2);
-    QCOMPARE(cost.describe(), QStringLiteral("3 machine(s), $0.11 per hour, about $0.21 so far (2h 0m); no expiry (set machines.expires_after)"));
+    QCOMPARE(cost.describe(), QStringLiteral("3 machine(s), $0.11 per hour, about $0.21 so far (2h "
+                                             "0m); no expiry (set machines.expires_after)"));
     QCOMPARE(cost.toJson().value("hourlyCost").toDouble(), 3 * 0.03571);
     QVERIFY(!cost.toJson().contains("expires"));
 }
@@ -63,7 +64,8 @@ void tst_CostEstimate::timeLeftUntilTheLeaseExpires()
     const CostEstimate cost = CostEstimate::of(journal, kStart.addSecs(4500));
     QCOMPARE(cost.secondsLeft, 3 * 3600 - 4500);
     QVERIFY(!cost.isExpired());
-    QCOMPARE(cost.describe(), QStringLiteral("2 machine(s), $1.00 per hour, about $1.25 so far (1h 15m); expires in 1h 45m (at 2026-11-21T04:00:00Z)"));
+    QCOMPARE(cost.describe(), QStringLiteral("2 machine(s), $1.00 per hour, about $1.25 so far (1h "
+                                             "15m); expires in 1h 45m (at 2026-11-21T04:00:00Z)"));
     QCOMPARE(cost.toJson().value("secondsLeft").toInt(), 6300);
 }
 
@@ -87,7 +89,8 @@ void tst_CostEstimate::withoutPricesItSaysTheProviderGivesNone()
     addMachines(journal, 2, std::nullopt);
     QVERIFY(journal.setLease(kStart, std::nullopt).ok());
     const CostEstimate cost = CostEstimate::of(journal, kStart.addSecs(59));
-    QVERIFY(cost.describe().startsWith(QLatin1String("2 machine(s), running 59s; the provider gives no price")));
+    QVERIFY(cost.describe().startsWith(
+        QLatin1String("2 machine(s), running 59s; the provider gives no price")));
     QVERIFY(!cost.toJson().contains("hourlyCost"));
 }
 

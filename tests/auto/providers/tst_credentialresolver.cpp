@@ -65,9 +65,12 @@ void tst_CredentialResolver::digitalOceanTokenFromItsVariables()
 
 void tst_CredentialResolver::awsKeysFromTheEnvironmentFirst()
 {
-    QVERIFY(writeFile(m_home.filePath(".aws/credentials"), "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = file\n"));
-    const CredentialResolver resolver(environment({{"AWS_ACCESS_KEY_ID", "AKIDENV"}, {"AWS_SECRET_ACCESS_KEY", "env-secret"},
-                                                   {"AWS_SESSION_TOKEN", "session"}, {"AWS_DEFAULT_REGION", "eu-west-1"}}),
+    QVERIFY(writeFile(m_home.filePath(".aws/credentials"),
+                      "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = file\n"));
+    const CredentialResolver resolver(environment({{"AWS_ACCESS_KEY_ID", "AKIDENV"},
+                                                   {"AWS_SECRET_ACCESS_KEY", "env-secret"},
+                                                   {"AWS_SESSION_TOKEN", "session"},
+                                                   {"AWS_DEFAULT_REGION", "eu-west-1"}}),
                                       m_home.path());
     const Result<ProviderCredentials> found = resolver.fromConventions(Provider::Ec2);
     QVERIFY(found.ok());
@@ -79,10 +82,13 @@ void tst_CredentialResolver::awsKeysFromTheEnvironmentFirst()
 
 void tst_CredentialResolver::awsKeysFromTheProfileFileWithItsRegion()
 {
-    QVERIFY(writeFile(m_home.filePath(".aws/credentials"),
-                      "[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = d\n\n"
-                      "# the work account\n[work]\naws_access_key_id=AKIDWORK\naws_secret_access_key=w0rk/secret+key\n"));
-    QVERIFY(writeFile(m_home.filePath(".aws/config"), "[default]\nregion = us-east-1\n[profile work]\nregion = eu-central-1\n"));
+    QVERIFY(writeFile(
+        m_home.filePath(".aws/credentials"),
+        "[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = d\n\n"
+        "# the work "
+        "account\n[work]\naws_access_key_id=AKIDWORK\naws_secret_access_key=w0rk/secret+key\n"));
+    QVERIFY(writeFile(m_home.filePath(".aws/config"),
+                      "[default]\nregion = us-east-1\n[profile work]\nregion = eu-central-1\n"));
     const CredentialResolver resolver(environment({{"AWS_PROFILE", "work"}}), m_home.path());
     const Result<ProviderCredentials> found = resolver.fromConventions(Provider::Ec2);
     QVERIFY(found.ok());
@@ -97,28 +103,42 @@ void tst_CredentialResolver::gceNeedsAnExistingServiceAccountFile()
 {
     const QString key = m_home.filePath("sa.json");
     QVERIFY(writeFile(key, "{\"type\": \"service_account\"}"));
-    QVERIFY(CredentialResolver(environment({{"GOOGLE_APPLICATION_CREDENTIALS", key}}), m_home.path())
-                .fromConventions(Provider::Gce).ok());
-    const Result<ProviderCredentials> missing = CredentialResolver(
-        environment({{"GOOGLE_APPLICATION_CREDENTIALS", m_home.filePath("gone.json")}}), m_home.path()).fromConventions(Provider::Gce);
+    QVERIFY(
+        CredentialResolver(environment({{"GOOGLE_APPLICATION_CREDENTIALS", key}}), m_home.path())
+            .fromConventions(Provider::Gce)
+            .ok());
+    const Result<ProviderCredentials> missing
+        = CredentialResolver(
+              environment({{"GOOGLE_APPLICATION_CREDENTIALS", m_home.filePath("gone.json")}}),
+              m_home.path())
+              .fromConventions(Provider::Gce);
     QVERIFY(!missing.ok());
-    QVERIFY2(missing.errorMessage().contains(QLatin1String("does not exist")), qPrintable(missing.errorMessage()));
+    QVERIFY2(missing.errorMessage().contains(QLatin1String("does not exist")),
+             qPrintable(missing.errorMessage()));
 }
 
 void tst_CredentialResolver::openStackFromOsVariablesOrCloudsYaml()
 {
-    const Result<ProviderCredentials> fromEnv = CredentialResolver(
-        environment({{"OS_AUTH_URL", "https://keystone.example:5000/v3"}, {"OS_USERNAME", "ada"}, {"OS_PASSWORD", "pw"},
-                     {"OS_PROJECT_NAME", "spark"}, {"OS_REGION_NAME", "RegionOne"}}), m_home.path()).fromConventions(Provider::OpenStack);
+    const Result<ProviderCredentials> fromEnv
+        = CredentialResolver(environment({{"OS_AUTH_URL", "https://keystone.example:5000/v3"},
+                                          {"OS_USERNAME", "ada"},
+                                          {"OS_PASSWORD", "pw"},
+                                          {"OS_PROJECT_NAME", "spark"},
+                                          {"OS_REGION_NAME", "RegionOne"}}),
+                             m_home.path())
+              .fromConventions(Provider::OpenStack);
     QVERIFY(fromEnv.ok());
     QCOMPARE(fromEnv->value("password").reveal(), QStringLiteral("pw"));
     QCOMPARE(fromEnv->value("region_name").reveal(), QStringLiteral("RegionOne"));
 
-    QVERIFY(writeFile(m_home.filePath(".config/openstack/clouds.yaml"),
-                      "clouds:\n  lab:\n    region_name: RegionTwo\n    auth:\n      auth_url: https://keystone.lab:5000/v3\n"
-                      "      username: grace\n      password: \"p: w\"\n      project_name: spark\n"));
-    const Result<ProviderCredentials> fromFile = CredentialResolver(environment({{"OS_CLOUD", "lab"}}), m_home.path())
-                                                     .fromConventions(Provider::OpenStack);
+    QVERIFY(
+        writeFile(m_home.filePath(".config/openstack/clouds.yaml"),
+                  "clouds:\n  lab:\n    region_name: RegionTwo\n    auth:\n      auth_url: "
+                  "https://keystone.lab:5000/v3\n"
+                  "      username: grace\n      password: \"p: w\"\n      project_name: spark\n"));
+    const Result<ProviderCredentials> fromFile
+        = CredentialResolver(environment({{"OS_CLOUD", "lab"}}), m_home.path())
+              .fromConventions(Provider::OpenStack);
     QVERIFY(fromFile.ok());
     QCOMPARE(fromFile->value("username").reveal(), QStringLiteral("grace"));
     QCOMPARE(fromFile->value("password").reveal(), QStringLiteral("p: w"));
@@ -140,7 +160,8 @@ void tst_CredentialResolver::sayWhatToDoWhenNothingIsFound()
     QFETCH(Provider, provider);
     QFETCH(QString, hint);
     QTemporaryDir emptyHome;
-    const Result<ProviderCredentials> found = CredentialResolver(QProcessEnvironment(), emptyHome.path()).fromConventions(provider);
+    const Result<ProviderCredentials> found
+        = CredentialResolver(QProcessEnvironment(), emptyHome.path()).fromConventions(provider);
     QVERIFY(!found.ok());
     QVERIFY2(found.errorMessage().contains(hint), qPrintable(found.errorMessage()));
 }
@@ -153,7 +174,8 @@ void tst_CredentialResolver::withoutAKeychainSaysSoOnceAndUsesTheConventions()
     for (int i = 0; i < 2; ++i) {
         QObject context;
         std::optional<Result<ProviderCredentials>> found;
-        resolver.resolve(Provider::DigitalOcean, &context, [&found](const Result<ProviderCredentials> &result) { found = result; });
+        resolver.resolve(Provider::DigitalOcean, &context,
+                         [&found](const Result<ProviderCredentials> &result) { found = result; });
         QTRY_VERIFY_WITH_TIMEOUT(found.has_value(), 30000);
         QVERIFY(found->ok());
         if ((*found)->source == QLatin1String("the keychain"))

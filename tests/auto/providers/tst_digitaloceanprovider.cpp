@@ -19,7 +19,8 @@ using namespace SparkDeck;
 using namespace SparkDeck::Test;
 
 namespace {
-const QString kPublicKey = QStringLiteral("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGmsr0Nnd9JXa2gQOhV1W3ydfrLZqDyxHUuQ9v8XPCIb me@laptop");
+const QString kPublicKey = QStringLiteral(
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGmsr0Nnd9JXa2gQOhV1W3ydfrLZqDyxHUuQ9v8XPCIb me@laptop");
 const QString kTag = QStringLiteral("sparkdeck-cluster:demo");
 
 QStringList names(int count)
@@ -39,7 +40,8 @@ TaskOutcome runToEnd(Task &task)
     return task.outcome();
 }
 
-int count(const QList<CloudResource> &resources, CloudResource::State state, const QString &kind = QStringLiteral("machine"))
+int count(const QList<CloudResource> &resources, CloudResource::State state,
+          const QString &kind = QStringLiteral("machine"))
 {
     return int(std::count_if(resources.begin(), resources.end(), [&](const CloudResource &r) {
         return r.state == state && r.kind == kind;
@@ -68,7 +70,8 @@ private Q_SLOTS:
     void theTokenNeverReachesTheJournal();
 
 private:
-    std::unique_ptr<DigitalOceanProvider> makeProvider(const QString &token = QString::fromLatin1(FakeDigitalOcean::kToken));
+    std::unique_ptr<DigitalOceanProvider>
+    makeProvider(const QString &token = QString::fromLatin1(FakeDigitalOcean::kToken));
     MachineRequest request(int machines) const;
 
     std::unique_ptr<QTemporaryDir> m_state;
@@ -131,7 +134,8 @@ void tst_DigitalOceanProvider::listsRegionsSizesWithPricesAndImagesOverPages()
 {
     QObject context;
     std::optional<Result<ProviderChoices>> choices;
-    m_provider->listChoices(&context, [&](const Result<ProviderChoices> &result) { choices = result; });
+    m_provider->listChoices(&context,
+                            [&](const Result<ProviderChoices> &result) { choices = result; });
     QTRY_VERIFY(choices.has_value());
     QVERIFY(choices->ok());
     QCOMPARE(choices->value().regions.size(), 4); // 2 pages of 2
@@ -162,7 +166,8 @@ void tst_DigitalOceanProvider::createsTaggedDropletsTenPerCall()
     QCOMPARE(body["region"].toString(), QStringLiteral("fra1"));
     QCOMPARE(body["size"].toString(), QStringLiteral("s-2vcpu-4gb"));
     QCOMPARE(body["user_data"].toString(), request(1).userData);
-    QCOMPARE(body["ssh_keys"].toArray(), QJsonArray{DigitalOceanProvider::fingerprintOf(kPublicKey)});
+    QCOMPARE(body["ssh_keys"].toArray(),
+             QJsonArray{DigitalOceanProvider::fingerprintOf(kPublicKey)});
     QCOMPARE(m_cloud->dropletsTagged(kTag).size(), 12);
     QCOMPARE(m_journal->liveMachines().size(), 12);
     QCOMPARE(m_journal->liveMachines().first().hourlyPrice, std::optional<double>(0.03571));
@@ -182,7 +187,8 @@ void tst_DigitalOceanProvider::opensPort22OnlyToTheUsersAddress()
             QCOMPARE(rule["ports"].toString(), QStringLiteral("22"));
             QCOMPARE(sources["addresses"].toArray(), QJsonArray{"198.51.100.7/32"});
         } else {
-            QCOMPARE(sources["tags"].toArray(), QJsonArray{kTag}); // the rest: only inside the cluster
+            QCOMPARE(sources["tags"].toArray(),
+                     QJsonArray{kTag}); // the rest: only inside the cluster
         }
     }
     QCOMPARE(count(m_journal->resources(), CloudResource::State::Created, "firewall"), 1);
@@ -217,7 +223,8 @@ void tst_DigitalOceanProvider::waitsUntilActiveThoughNotListedAtFirst()
         QVERIFY(machine.publicAddress.startsWith(QLatin1String("203.0.113.")));
         QVERIFY(machine.privateAddress.startsWith(QLatin1String("10.110.0.")));
     }
-    QVERIFY(m_server->requests("GET", "/v2/droplets").size() >= 4); // polled until listed and active
+    QVERIFY(m_server->requests("GET", "/v2/droplets").size()
+            >= 4); // polled until listed and active
 }
 
 void tst_DigitalOceanProvider::aSecondUpCreatesNothing()
@@ -244,7 +251,8 @@ void tst_DigitalOceanProvider::threeOfFiveThenTheLimitDownDeletesThree()
     }
     const TaskOutcome outcome = runToEnd(up);
     QVERIFY(outcome.failed());
-    QVERIFY2(outcome.message.contains(QLatin1String("exceed your droplet limit")), qPrintable(outcome.message));
+    QVERIFY2(outcome.message.contains(QLatin1String("exceed your droplet limit")),
+             qPrintable(outcome.message));
     QCOMPARE(m_cloud->droplets.size(), 3);
 
     ResourceJournal reread(m_state->path());
@@ -280,7 +288,8 @@ void tst_DigitalOceanProvider::aCrashBeforeTheAnswerLeavesNothingDownCannotFind(
 {
     m_cloud->holdNextDropletCreate = true;
     {
-        auto create = std::make_unique<CreateMachinesTask>(m_provider.get(), m_journal.get(), request(3));
+        auto create
+            = std::make_unique<CreateMachinesTask>(m_provider.get(), m_journal.get(), request(3));
         create->start();
         QTRY_COMPARE(m_cloud->droplets.size(), 3); // created; the answer never comes
         // The process dies here: on disk, the journal already holds the three intents.
@@ -306,7 +315,8 @@ void tst_DigitalOceanProvider::upAfterACrashAdoptsWhatWasCreated()
 {
     m_cloud->holdNextDropletCreate = true;
     {
-        auto create = std::make_unique<CreateMachinesTask>(m_provider.get(), m_journal.get(), request(3));
+        auto create
+            = std::make_unique<CreateMachinesTask>(m_provider.get(), m_journal.get(), request(3));
         create->start();
         QTRY_COMPARE(m_cloud->droplets.size(), 3);
     }
@@ -339,7 +349,8 @@ void tst_DigitalOceanProvider::aWrongTokenSaysToCheckTheCredentials()
     CreateMachinesTask create(provider.get(), m_journal.get(), request(1));
     const TaskOutcome outcome = runToEnd(create);
     QVERIFY(outcome.failed());
-    QVERIFY2(outcome.message.contains(QLatin1String("DigitalOcean answered 401")), qPrintable(outcome.message));
+    QVERIFY2(outcome.message.contains(QLatin1String("DigitalOcean answered 401")),
+             qPrintable(outcome.message));
     QVERIFY(outcome.message.contains(QLatin1String("Check the credentials")));
     QVERIFY(!outcome.message.contains(QLatin1String("dop_v1_wrong")));
     QCOMPARE(m_cloud->droplets.size(), 0);

@@ -59,7 +59,8 @@ void tst_ResourceJournal::aBatchOfIntentsGetsOneKeyEach()
 {
     QTemporaryDir dir;
     ResourceJournal journal(dir.path());
-    const Result<QStringList> keys = journal.recordIntents({droplet("demo-1"), droplet("demo-2"), droplet("demo-3")});
+    const Result<QStringList> keys
+        = journal.recordIntents({droplet("demo-1"), droplet("demo-2"), droplet("demo-3")});
     QVERIFY(keys.ok());
     QCOMPARE(keys->size(), 3);
     QCOMPARE(QSet<QString>(keys->begin(), keys->end()).size(), 3);
@@ -70,7 +71,8 @@ void tst_ResourceJournal::answersMoveEntriesOutOfOutstanding()
 {
     QTemporaryDir dir;
     ResourceJournal journal(dir.path());
-    const QStringList keys = *journal.recordIntents({droplet("demo-1"), droplet("demo-2"), droplet("demo-3")});
+    const QStringList keys
+        = *journal.recordIntents({droplet("demo-1"), droplet("demo-2"), droplet("demo-3")});
     QVERIFY(journal.recordCreated(keys[0], QStringLiteral("1001")).ok());
     QVERIFY(journal.recordNotCreated(keys[1]).ok());
     QCOMPARE(journal.outstanding().size(), 2); // demo-1 created, demo-3 still an intent
@@ -95,7 +97,10 @@ void tst_ResourceJournal::liveMachinesKeepTheirAddressesAndOrder()
     const QStringList keys = *journal.recordIntents({key, droplet("demo-1"), droplet("demo-2")});
     for (const QString &k : keys)
         QVERIFY(journal.recordCreated(k, k.left(8)).ok());
-    QVERIFY(journal.recordAddresses(keys[2], QStringLiteral("203.0.113.2"), QStringLiteral("10.110.0.2")).ok());
+    QVERIFY(
+        journal
+            .recordAddresses(keys[2], QStringLiteral("203.0.113.2"), QStringLiteral("10.110.0.2"))
+            .ok());
 
     ResourceJournal reread(dir.path());
     QVERIFY(reread.load().ok());
@@ -130,7 +135,8 @@ void tst_ResourceJournal::aDamagedJournalSaysNotToDeleteIt()
     file.close();
     const Status loaded = journal.load();
     QVERIFY(!loaded.ok());
-    QVERIFY2(loaded.errorMessage().contains(QLatin1String("Do not delete it")), qPrintable(loaded.errorMessage()));
+    QVERIFY2(loaded.errorMessage().contains(QLatin1String("Do not delete it")),
+             qPrintable(loaded.errorMessage()));
     QVERIFY(loaded.errorMessage().contains(QLatin1String("sparkdeck-cluster")));
 }
 

@@ -34,7 +34,8 @@ HttpTestServer::Handler inTurn(QList<HttpTestResponse> answers)
     };
 }
 
-HttpTestResponse withHeader(HttpTestResponse response, const QByteArray &name, const QByteArray &value)
+HttpTestResponse withHeader(HttpTestResponse response, const QByteArray &name,
+                            const QByteArray &value)
 {
     response.headers << qMakePair(name, value);
     return response;
@@ -53,7 +54,8 @@ HttpResponse sendAndWait(RestClient &client, const HttpRequest &request)
 
 HttpRequest post(const QString &path, bool idempotent)
 {
-    HttpRequest request = HttpRequest::json("POST", QUrl(path), QJsonDocument(QJsonObject{{"name", "demo-1"}}));
+    HttpRequest request
+        = HttpRequest::json("POST", QUrl(path), QJsonDocument(QJsonObject{{"name", "demo-1"}}));
     request.idempotent = idempotent;
     return request;
 }
@@ -104,7 +106,8 @@ void tst_RestClient::slowsDownWhenThrottled()
 {
     QFETCH(QByteArray, retryAfter);
     HttpTestResponse tooMany = HttpTestResponse::json(
-        429, QJsonDocument(QJsonObject{{"id", "too_many_requests"}, {"message", "API rate limit exceeded."}}));
+        429, QJsonDocument(QJsonObject{{"id", "too_many_requests"},
+                                       {"message", "API rate limit exceeded."}}));
     if (!retryAfter.isEmpty())
         tooMany = withHeader(tooMany, "Retry-After", retryAfter);
     m_server->setHandler(inTurn({tooMany, tooMany}));
@@ -116,7 +119,8 @@ void tst_RestClient::slowsDownWhenThrottled()
 
 void tst_RestClient::givesUpAfterTheLastAttempt()
 {
-    const HttpTestResponse tooMany = HttpTestResponse::json(429, QJsonDocument(QJsonObject{{"id", "too_many_requests"}}));
+    const HttpTestResponse tooMany
+        = HttpTestResponse::json(429, QJsonDocument(QJsonObject{{"id", "too_many_requests"}}));
     m_server->setHandler(inTurn({tooMany, tooMany, tooMany, tooMany, tooMany}));
     const HttpResponse response = sendAndWait(*m_client, HttpRequest{});
     QCOMPARE(response.status, 429);
@@ -138,7 +142,8 @@ void tst_RestClient::retriesAServerFailureOnlyWhenSafe()
     QFETCH(int, status);
     QFETCH(int, requests);
     m_server->setHandler(inTurn({HttpTestResponse::empty(503)}));
-    const HttpResponse response = sendAndWait(*m_client, post(QStringLiteral("droplets"), idempotent));
+    const HttpResponse response
+        = sendAndWait(*m_client, post(QStringLiteral("droplets"), idempotent));
     QCOMPARE(response.status, status);
     QCOMPARE(m_server->requests().size(), requests);
 }
@@ -160,7 +165,8 @@ void tst_RestClient::aLostAnswerToACreateIsNotSentAgain()
 
 void tst_RestClient::asksAgainAfterNotFoundWhenAllowed()
 {
-    const HttpTestResponse notFound = HttpTestResponse::json(404, QJsonDocument(QJsonObject{{"id", "not_found"}}));
+    const HttpTestResponse notFound
+        = HttpTestResponse::json(404, QJsonDocument(QJsonObject{{"id", "not_found"}}));
     m_server->setHandler(inTurn({notFound, notFound}));
     HttpRequest request;
     request.url = QUrl(QStringLiteral("droplets/3164444"));
@@ -177,13 +183,16 @@ void tst_RestClient::theSignerSignsEveryAttempt()
 {
     int signatures = 0;
     m_client->setSigner([&signatures](HttpRequest &request) {
-        request.headers << qMakePair(QByteArray("Authorization"), "Bearer attempt-" + QByteArray::number(++signatures));
+        request.headers << qMakePair(QByteArray("Authorization"),
+                                     "Bearer attempt-" + QByteArray::number(++signatures));
     });
     m_server->setHandler(inTurn({HttpTestResponse::empty(429)}));
     QCOMPARE(sendAndWait(*m_client, HttpRequest{}).status, 200);
     QCOMPARE(m_server->requests().size(), 2);
-    QCOMPARE(m_server->requests().at(0).headers.value("authorization"), QByteArray("Bearer attempt-1"));
-    QCOMPARE(m_server->requests().at(1).headers.value("authorization"), QByteArray("Bearer attempt-2"));
+    QCOMPARE(m_server->requests().at(0).headers.value("authorization"),
+             QByteArray("Bearer attempt-1"));
+    QCOMPARE(m_server->requests().at(1).headers.value("authorization"),
+             QByteArray("Bearer attempt-2"));
 }
 
 void tst_RestClient::aProviderThrottleAnswerIsRetriedToo()
@@ -191,10 +200,15 @@ void tst_RestClient::aProviderThrottleAnswerIsRetriedToo()
     m_client->setThrottleDetector([](const HttpResponse &response) {
         return response.body.contains("<Code>RequestLimitExceeded</Code>");
     });
-    HttpTestResponse limited{503, "<Response><Errors><Error><Code>RequestLimitExceeded</Code></Error></Errors></Response>",
-                             {}, false, false};
+    HttpTestResponse limited{
+        503,
+        "<Response><Errors><Error><Code>RequestLimitExceeded</Code></Error></Errors></Response>",
+        {},
+        false,
+        false};
     m_server->setHandler(inTurn({limited}));
-    QCOMPARE(sendAndWait(*m_client, post(QStringLiteral("?Action=RunInstances"), false)).status, 200);
+    QCOMPARE(sendAndWait(*m_client, post(QStringLiteral("?Action=RunInstances"), false)).status,
+             200);
     QCOMPARE(m_server->requests().size(), 2);
 }
 
@@ -204,7 +218,9 @@ void tst_RestClient::followsPagesToTheLast()
         const int page = request.query.queryItemValue(QStringLiteral("page")).toInt();
         QJsonObject body{{"droplets", QJsonArray{QJsonObject{{"id", page}}}}};
         if (page < 3) {
-            const QString next = m_server->url(QStringLiteral("/v2/droplets?page=%1&per_page=1").arg(page + 1)).toString();
+            const QString next
+                = m_server->url(QStringLiteral("/v2/droplets?page=%1&per_page=1").arg(page + 1))
+                      .toString();
             body.insert("links", QJsonObject{{"pages", QJsonObject{{"next", next}}}});
         }
         return HttpTestResponse::json(200, QJsonDocument(body));
@@ -213,10 +229,13 @@ void tst_RestClient::followsPagesToTheLast()
     first.url = QUrl(QStringLiteral("droplets?page=1&per_page=1"));
     std::optional<Result<QList<HttpResponse>>> pages;
     QObject context;
-    m_client->getPages(first, [](const HttpResponse &response) -> std::optional<QUrl> {
-        const QString next = response.json()["links"]["pages"]["next"].toString();
-        return next.isEmpty() ? std::nullopt : std::optional<QUrl>(QUrl(next));
-    }, &context, [&pages](const Result<QList<HttpResponse>> &result) { pages = result; });
+    m_client->getPages(
+        first,
+        [](const HttpResponse &response) -> std::optional<QUrl> {
+            const QString next = response.json()["links"]["pages"]["next"].toString();
+            return next.isEmpty() ? std::nullopt : std::optional<QUrl>(QUrl(next));
+        },
+        &context, [&pages](const Result<QList<HttpResponse>> &result) { pages = result; });
     QTRY_VERIFY(pages.has_value());
     QVERIFY(pages->ok());
     QCOMPARE(pages->value().size(), 3);
@@ -229,18 +248,24 @@ void tst_RestClient::aFailedPageFailsTheList()
         if (request.query.hasQueryItem(QStringLiteral("page")))
             return HttpTestResponse::json(403, QJsonDocument(QJsonObject{{"id", "forbidden"}}));
         const QString next = m_server->url(QStringLiteral("/v2/droplets?page=2")).toString();
-        return HttpTestResponse::json(200, QJsonDocument(QJsonObject{{"links", QJsonObject{{"pages", QJsonObject{{"next", next}}}}}}));
+        return HttpTestResponse::json(
+            200, QJsonDocument(
+                     QJsonObject{{"links", QJsonObject{{"pages", QJsonObject{{"next", next}}}}}}));
     });
     std::optional<Result<QList<HttpResponse>>> pages;
     QObject context;
     HttpRequest first;
     first.url = QUrl(QStringLiteral("droplets"));
-    m_client->getPages(first, [](const HttpResponse &response) {
-        return std::optional<QUrl>(QUrl(response.json()["links"]["pages"]["next"].toString()));
-    }, &context, [&pages](const Result<QList<HttpResponse>> &result) { pages = result; });
+    m_client->getPages(
+        first,
+        [](const HttpResponse &response) {
+            return std::optional<QUrl>(QUrl(response.json()["links"]["pages"]["next"].toString()));
+        },
+        &context, [&pages](const Result<QList<HttpResponse>> &result) { pages = result; });
     QTRY_VERIFY(pages.has_value());
     QVERIFY(!pages->ok());
-    QVERIFY2(pages->errorMessage().contains(QLatin1String("403")), qPrintable(pages->errorMessage()));
+    QVERIFY2(pages->errorMessage().contains(QLatin1String("403")),
+             qPrintable(pages->errorMessage()));
 }
 
 void tst_RestClient::noCallbackAfterTheContextIsGone()
@@ -250,7 +275,8 @@ void tst_RestClient::noCallbackAfterTheContextIsGone()
     m_server->setHandler(inTurn({never}));
     bool called = false;
     auto context = std::make_unique<QObject>();
-    m_client->send(HttpRequest{}, context.get(), [&called](const HttpResponse &) { called = true; });
+    m_client->send(HttpRequest{}, context.get(),
+                   [&called](const HttpResponse &) { called = true; });
     QTRY_COMPARE(m_server->requests().size(), 1);
     context.reset();
     m_server->dropHeld();
@@ -263,9 +289,12 @@ void tst_RestClient::describesAnErrorWithWhatToDo()
     HttpResponse response;
     response.status = 401;
     response.url = QUrl(QStringLiteral("https://api.digitalocean.com/v2/droplets"));
-    const QString message = RestClient::describe(response, QStringLiteral("DigitalOcean"), QStringLiteral("Unable to authenticate you"));
-    QCOMPARE(message, QStringLiteral("DigitalOcean answered 401 to /v2/droplets: Unable to authenticate you. "
-                                     "Check the credentials (they may be wrong, expired or lack a permission)."));
+    const QString message = RestClient::describe(response, QStringLiteral("DigitalOcean"),
+                                                 QStringLiteral("Unable to authenticate you"));
+    QCOMPARE(
+        message,
+        QStringLiteral("DigitalOcean answered 401 to /v2/droplets: Unable to authenticate you. "
+                       "Check the credentials (they may be wrong, expired or lack a permission)."));
 }
 
 QTEST_GUILESS_MAIN(tst_RestClient)

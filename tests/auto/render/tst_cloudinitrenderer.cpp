@@ -11,7 +11,8 @@
 using namespace SparkDeck;
 
 namespace {
-const QString kKey = QStringLiteral("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGmsr0Nnd9JXa2gQOhV1W3ydfrLZqDyxHUuQ9v8XPCIb me@laptop");
+const QString kKey = QStringLiteral(
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGmsr0Nnd9JXa2gQOhV1W3ydfrLZqDyxHUuQ9v8XPCIb me@laptop");
 
 CloudInitConfig config(const QString &user = QStringLiteral("root"))
 {
@@ -32,11 +33,15 @@ QString schemaProblems(const QString &userData)
     file.write(userData.toUtf8());
     file.close();
     QProcess schema;
-    schema.start(QStringLiteral("cloud-init"), {QStringLiteral("schema"), QStringLiteral("--config-file"), file.fileName()});
+    schema.start(QStringLiteral("cloud-init"),
+                 {QStringLiteral("schema"), QStringLiteral("--config-file"), file.fileName()});
     if (!schema.waitForFinished(60000))
         return QStringLiteral("cloud-init schema did not finish");
-    const QString output = QString::fromUtf8(schema.readAllStandardOutput() + schema.readAllStandardError());
-    return schema.exitCode() == 0 && output.contains(QLatin1String("Valid cloud-config")) ? QString() : output;
+    const QString output
+        = QString::fromUtf8(schema.readAllStandardOutput() + schema.readAllStandardError());
+    return schema.exitCode() == 0 && output.contains(QLatin1String("Valid cloud-config"))
+               ? QString()
+               : output;
 }
 } // namespace
 
@@ -62,7 +67,8 @@ void tst_CloudInitRenderer::rootGetsTheKeyAndNoPasswordLogin()
     QVERIFY(data->contains(QLatin1String("\nhostname: \"demo-1\"\n")));
     QVERIFY(data->contains(QLatin1String("\nssh_pwauth: false\n")));
     QVERIFY(data->contains(QLatin1String("\ndisable_root: false\n")));
-    QVERIFY(data->contains(QLatin1String("  - name: \"root\"\n    ssh_authorized_keys:\n      - \"") + kKey + "\"\n"));
+    QVERIFY(data->contains(QLatin1String("  - name: \"root\"\n    ssh_authorized_keys:\n      - \"")
+                           + kKey + "\"\n"));
     QVERIFY(!data->contains(QLatin1String("sudo:")));
 }
 
@@ -71,7 +77,8 @@ void tst_CloudInitRenderer::anotherUserIsCreatedWithSudo()
     const Result<QString> data = CloudInitRenderer::userData(config(QStringLiteral("spark")));
     QVERIFY(data.ok());
     QVERIFY(data->contains(QLatin1String("\ndisable_root: true\n")));
-    QVERIFY(data->contains(QLatin1String("  - name: \"spark\"\n    sudo: \"ALL=(ALL) NOPASSWD:ALL\"\n")));
+    QVERIFY(data->contains(
+        QLatin1String("  - name: \"spark\"\n    sudo: \"ALL=(ALL) NOPASSWD:ALL\"\n")));
     QVERIFY(data->contains(QLatin1String("    lock_passwd: true\n")));
 }
 
@@ -90,7 +97,8 @@ void tst_CloudInitRenderer::installsJavaAndPython()
 {
     const Result<QString> data = CloudInitRenderer::userData(config());
     QVERIFY(data.ok());
-    QVERIFY(data->endsWith(QLatin1String("package_update: true\npackages:\n  - \"openjdk-17-jre-headless\"\n  - \"python3\"\n")));
+    QVERIFY(data->endsWith(QLatin1String(
+        "package_update: true\npackages:\n  - \"openjdk-17-jre-headless\"\n  - \"python3\"\n")));
 }
 
 void tst_CloudInitRenderer::cloudInitSchemaAcceptsIt_data()
@@ -125,15 +133,23 @@ void tst_CloudInitRenderer::refusesValuesThatWouldChangeTheDocument_data()
     QTest::addColumn<QString>("message");
     const QString host = QStringLiteral("demo-1");
     const QString python = QStringLiteral("python3");
-    QTest::newRow("host name with a newline") << "demo\nruncmd: [reboot]" << "root" << kKey << python << "host name";
-    QTest::newRow("host name with a quote") << "demo\"1" << "root" << kKey << python << "host name";
-    QTest::newRow("uppercase host name") << "Demo-1" << "root" << kKey << python << "host name";
+    QTest::newRow("host name with a newline") << "demo\nruncmd: [reboot]"
+                                              << "root" << kKey << python << "host name";
+    QTest::newRow("host name with a quote") << "demo\"1"
+                                            << "root" << kKey << python << "host name";
+    QTest::newRow("uppercase host name") << "Demo-1"
+                                         << "root" << kKey << python << "host name";
     QTest::newRow("user with a colon") << host << "root: x" << kKey << python << "user";
     QTest::newRow("two keys") << host << "root" << kKey + "\n" + kKey << python << "public key";
-    QTest::newRow("a private key") << host << "root" << "-----BEGIN OPENSSH PRIVATE KEY-----" << python << "public key";
-    QTest::newRow("key with a quote in the comment") << host << "root" << kKey + "\"" << python << "public key";
-    QTest::newRow("package with a space") << host << "root" << kKey << "python3 curl" << "package";
-    QTest::newRow("package as an option") << host << "root" << kKey << "--allow-unauthenticated" << "package";
+    QTest::newRow("a private key")
+        << host << "root"
+        << "-----BEGIN OPENSSH PRIVATE KEY-----" << python << "public key";
+    QTest::newRow("key with a quote in the comment")
+        << host << "root" << kKey + "\"" << python << "public key";
+    QTest::newRow("package with a space") << host << "root" << kKey << "python3 curl"
+                                          << "package";
+    QTest::newRow("package as an option") << host << "root" << kKey << "--allow-unauthenticated"
+                                          << "package";
 }
 
 void tst_CloudInitRenderer::refusesValuesThatWouldChangeTheDocument()

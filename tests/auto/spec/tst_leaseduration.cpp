@@ -45,7 +45,8 @@ void tst_LeaseDuration::refusesWhatIsNotADuration_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message");
-    const QString notADuration = QStringLiteral("is not a duration; write days, hours and minutes like 3h, 90m or 1d12h");
+    const QString notADuration
+        = QStringLiteral("is not a duration; write days, hours and minutes like 3h, 90m or 1d12h");
     QTest::newRow("empty") << "" << notADuration;
     QTest::newRow("a word") << "soon" << notADuration;
     QTest::newRow("seconds") << "30s" << notADuration;
