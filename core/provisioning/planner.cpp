@@ -1,6 +1,8 @@
 #include "planner.h"
 
+#include "render/swarmstack.h"
 #include "ssh/shellcommand.h"
+#include "util/secret.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -81,13 +83,16 @@ private:
         if (servesFolder)
             plan.roles << Tr::tr("shared folder server");
 
-        plan.steps << PlanStep{Tr::tr("Preflight: operating system, CPU, memory, disk, free ports, "
-                                      "Java, clock"),
+        plan.steps << PlanStep{m_spec.spark.deploy == DeployMode::Swarm
+                                   ? Tr::tr("Preflight: operating system, CPU, memory, disk, free ports, "
+                                            "Docker and swarm membership, clock")
+                                   : Tr::tr("Preflight: operating system, CPU, memory, disk, free ports, "
+                                            "Java, clock"),
                                {command(QStringLiteral("uname"), {QStringLiteral("-srm")}),
                                 command(QStringLiteral("nproc"), {}),
                                 command(QStringLiteral("df"), {QStringLiteral("-Pk"), m_home.section(QLatin1Char('/'), 0, 2)})}};
         if (m_spec.spark.deploy == DeployMode::Swarm) {
-            plan.steps << swarmSteps(isMaster);
+            plan.steps << swarmSteps(isMaster, masterAddress);
             return plan;
         }
         plan.steps << PlanStep{Tr::tr("Install a Java runtime if none is present"),
@@ -156,18 +161,42 @@ private:
                 {}};
     }
 
-    QList<PlanStep> swarmSteps(bool isMaster) const
+    QList<PlanStep> swarmSteps(bool isMaster, const QString &masterAddress) const
     {
-        QList<PlanStep> steps{{Tr::tr("Install Docker if none is present"),
-                               {command(QStringLiteral("docker"), {QStringLiteral("version")})}}};
+        const SwarmStack stack = SwarmStack::forCluster(m_spec, masterAddress);
+        const QString docker = QStringLiteral("docker");
+        QList<PlanStep> steps{{Tr::tr("Install Docker (docker.io) if none is present"),
+                               {command(docker, {QStringLiteral("version")})}}};
         if (isMaster) {
-            steps << PlanStep{Tr::tr("Initialise the swarm and deploy stack '%1' (image %2)")
-                                  .arg(m_spec.name, m_spec.spark.image),
-                              {command(QStringLiteral("docker"), {QStringLiteral("stack"), QStringLiteral("deploy"),
-                                                                  QStringLiteral("-c"), m_home + QStringLiteral("/stack.yml"),
-                                                                  m_spec.name})}};
+            steps << PlanStep{Tr::tr("Create the cluster's swarm, advertising %1").arg(masterAddress),
+                              {command(docker, {QStringLiteral("swarm"), QStringLiteral("init"), QStringLiteral("--advertise-addr"), masterAddress})}};
+            steps << PlanStep{Tr::tr("Label every node for placement; create the overlay network and the authentication "
+                                     "secret (******** on standard input)"),
+                              {command(docker, {QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--driver"),
+                                                QStringLiteral("overlay"), QStringLiteral("--attachable"), stack.networkName}),
+                               command(docker, {QStringLiteral("secret"), QStringLiteral("create"), stack.secretName, QStringLiteral("-")})}};
         } else {
-            steps << PlanStep{Tr::tr("Join the swarm as a worker node"), {}};
+            steps << PlanStep{Tr::tr("Join the swarm of %1 as a worker node (token on standard input)").arg(masterAddress),
+                              {command(docker, {QStringLiteral("swarm"), QStringLiteral("join"), QStringLiteral("--token"),
+                                                Secret::redacted(), masterAddress + QStringLiteral(":2377")})}};
+        }
+        if (m_spec.spark.imageArchive.isEmpty()) {
+            steps << PlanStep{Tr::tr("Pull the image %1").arg(stack.image), {command(docker, {QStringLiteral("pull"), stack.image})}};
+        } else {
+            steps << PlanStep{isMaster ? Tr::tr("Upload the image archive %1 once, load %2").arg(m_spec.spark.imageArchive, stack.image)
+                                       : Tr::tr("Copy the image archive from the master %1 inside the cluster, load %2")
+                                             .arg(masterAddress, stack.image),
+                              {command(docker, {QStringLiteral("load"), QStringLiteral("-i"), QStringLiteral("image.tar")})}};
+        }
+        if (isMaster) {
+            steps << PlanStep{Tr::tr("Deploy stack '%1' (%2 workers, %3 cores and %4 each) and wait until the master "
+                                     "lists them ALIVE")
+                                  .arg(m_spec.name)
+                                  .arg(m_spec.workers.count)
+                                  .arg(m_spec.workers.cores)
+                                  .arg(m_spec.workers.memory.toSparkString()),
+                              {command(docker, {QStringLiteral("stack"), QStringLiteral("deploy"), QStringLiteral("-c"),
+                                                m_home + QStringLiteral("/stack.yml"), m_spec.name})}};
         }
         return steps;
     }

@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 class tst_Cli : public QObject
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void helpAndVersionExitZero();
     void planPrintsEachHostWithItsCommands();
     void planRefusesAnInvalidFile();
+    void planForSwarmShowsTheDockerSteps();
 
 private:
     using Run = SparkDeck::Test::CliRun;
@@ -124,6 +126,28 @@ void tst_Cli::planPrintsEachHostWithItsCommands()
     QVERIFY(run.out.contains(QStringLiteral(
         "$ /opt/sparkdeck/demo/spark-3.5.8/sbin/start-worker.sh spark://10.0.0.11:7077")));
     QVERIFY(!run.out.contains(QStringLiteral("secret=")));
+}
+
+void tst_Cli::planForSwarmShowsTheDockerSteps()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("swarm.yaml"));
+    QFile yaml(file);
+    QVERIFY(yaml.open(QIODevice::WriteOnly));
+    yaml.write("name: demo\n"
+               "machines:\n"
+               "  provider: existing\n"
+               "  hosts: [{address: 10.0.0.11, role: master}, {address: 10.0.0.12}]\n"
+               "spark: {deploy: swarm, image: \"apache/spark:3.5.8\"}\n");
+    yaml.close();
+    const Run run = cli({QStringLiteral("plan"), file});
+    QVERIFY2(run.exitCode == 0, run.transcript());
+    QVERIFY(run.out.contains(QStringLiteral("$ docker swarm init --advertise-addr 10.0.0.11\n")));
+    QVERIFY(run.out.contains(QStringLiteral("$ docker secret create sparkdeck-demo-auth -\n")));
+    QVERIFY(run.out.contains(QStringLiteral("$ docker swarm join --token '********' 10.0.0.11:2377\n")));
+    QCOMPARE(run.out.count(QStringLiteral("$ docker pull apache/spark:3.5.8\n")), 2);
+    QVERIFY(run.out.contains(QStringLiteral("$ docker stack deploy -c /opt/sparkdeck/demo/stack.yml demo\n")));
+    QVERIFY(!run.out.contains(QStringLiteral("java")));
 }
 
 void tst_Cli::planRefusesAnInvalidFile()
