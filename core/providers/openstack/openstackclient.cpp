@@ -67,8 +67,8 @@ QUrl versioned(QUrl url, const QString &version)
 }
 } // namespace
 
-OpenStackClient::OpenStackClient(const QUrl &authUrl, const ProviderCredentials &credentials, const QString &region,
-                                 QObject *parent)
+OpenStackClient::OpenStackClient(const QUrl &authUrl, const ProviderCredentials &credentials,
+                                 const QString &region, QObject *parent)
     : QObject(parent)
     , m_tokenUrl(KeystoneToken::tokenUrl(authUrl))
     , m_credentials(credentials)
@@ -93,13 +93,16 @@ QString OpenStackClient::describe(const HttpResponse &response, OpenStackService
 
 QString OpenStackClient::describeSignIn(const HttpResponse &response)
 {
-    return RestClient::describe(response, QStringLiteral("OpenStack Keystone"), apiMessage(response));
+    return RestClient::describe(response, QStringLiteral("OpenStack Keystone"),
+                                apiMessage(response));
 }
 
 void OpenStackClient::signIn(QObject *context, TokenCallback done)
 {
-    if (m_catalog && !m_token.isEmpty() && QDateTime::currentDateTimeUtc().secsTo(m_catalog->expires()) > 60) {
-        QMetaObject::invokeMethod(context, [catalog = *m_catalog, done] { done(catalog); }, Qt::QueuedConnection);
+    if (m_catalog && !m_token.isEmpty()
+        && QDateTime::currentDateTimeUtc().secsTo(m_catalog->expires()) > 60) {
+        QMetaObject::invokeMethod(
+            context, [catalog = *m_catalog, done] { done(catalog); }, Qt::QueuedConnection);
         return;
     }
     m_waiting.append({QPointer<QObject>(context), std::move(done)});
@@ -107,28 +110,32 @@ void OpenStackClient::signIn(QObject *context, TokenCallback done)
         return; // signing in already: one token for all
     const Result<QJsonDocument> body = KeystoneToken::requestBody(m_credentials);
     if (!body) {
-        QMetaObject::invokeMethod(this, [this, message = body.errorMessage()] { signedIn(Error{message}); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, message = body.errorMessage()] { signedIn(Error{message}); },
+            Qt::QueuedConnection);
         return;
     }
-    m_rest->send(HttpRequest::json("POST", m_tokenUrl, *body), this, [this](const HttpResponse &response) {
-        const QByteArray token = response.header("x-subject-token");
-        if (!response.isSuccess() || token.isEmpty())
-            return signedIn(Error{describeSignIn(response)});
-        const Result<KeystoneToken> catalog = KeystoneToken::fromResponse(response.json());
-        if (!catalog)
-            return signedIn(catalog);
-        if (m_region.isEmpty())
-            m_region = catalog->regions(QStringLiteral("compute")).value(0);
-        if (catalog->endpoint(QStringLiteral("compute"), m_region).isEmpty()) {
-            return signedIn(Error{Tr::tr("OpenStack has no public compute endpoint in region '%1' (regions with one: %2). "
-                                         "Set machines.region or OS_REGION_NAME.")
-                                      .arg(m_region, catalog->regions(QStringLiteral("compute")).join(QStringLiteral(", ")))});
-        }
-        m_token = Secret(QString::fromLatin1(token));
-        m_catalog = *catalog;
-        signedIn(catalog);
-    });
+    m_rest->send(
+        HttpRequest::json("POST", m_tokenUrl, *body), this, [this](const HttpResponse &response) {
+            const QByteArray token = response.header("x-subject-token");
+            if (!response.isSuccess() || token.isEmpty())
+                return signedIn(Error{describeSignIn(response)});
+            const Result<KeystoneToken> catalog = KeystoneToken::fromResponse(response.json());
+            if (!catalog)
+                return signedIn(catalog);
+            if (m_region.isEmpty())
+                m_region = catalog->regions(QStringLiteral("compute")).value(0);
+            if (catalog->endpoint(QStringLiteral("compute"), m_region).isEmpty()) {
+                return signedIn(Error{Tr::tr("OpenStack has no public compute endpoint in region "
+                                             "'%1' (regions with one: %2). "
+                                             "Set machines.region or OS_REGION_NAME.")
+                                          .arg(m_region, catalog->regions(QStringLiteral("compute"))
+                                                             .join(QStringLiteral(", ")))});
+            }
+            m_token = Secret(QString::fromLatin1(token));
+            m_catalog = *catalog;
+            signedIn(catalog);
+        });
 }
 
 void OpenStackClient::signedIn(const Result<KeystoneToken> &result)
@@ -159,7 +166,8 @@ QUrl OpenStackClient::endpoint(OpenStackService service) const
 void OpenStackClient::send(OpenStackService service, HttpRequest request, QObject *context,
                            RestClient::ResponseCallback done)
 {
-    signIn(context, [this, service, request, context, done](const Result<KeystoneToken> &signedIn) mutable {
+    signIn(context, [this, service, request, context,
+                     done](const Result<KeystoneToken> &signedIn) mutable {
         if (!signedIn) {
             HttpResponse failure;
             failure.networkError = signedIn.errorMessage();
@@ -176,20 +184,23 @@ void OpenStackClient::send(OpenStackService service, HttpRequest request, QObjec
             request.url = base.resolved(request.url);
         if (service == OpenStackService::Compute) {
             request.headers << qMakePair(QByteArray("X-OpenStack-Nova-API-Version"), kMicroversion)
-                            << qMakePair(QByteArray("OpenStack-API-Version"), "compute " + kMicroversion);
+                            << qMakePair(QByteArray("OpenStack-API-Version"),
+                                         "compute " + kMicroversion);
         }
         m_rest->send(request, context, done);
     });
 }
 
-void OpenStackClient::list(OpenStackService service, const QString &path, const QString &key, QObject *context,
-                           ListCallback done)
+void OpenStackClient::list(OpenStackService service, const QString &path, const QString &key,
+                           QObject *context, ListCallback done)
 {
-    fetchPage(service, QUrl(path), key, std::make_shared<QList<QJsonObject>>(), context, std::move(done));
+    fetchPage(service, QUrl(path), key, std::make_shared<QList<QJsonObject>>(), context,
+              std::move(done));
 }
 
 void OpenStackClient::fetchPage(OpenStackService service, const QUrl &url, const QString &key,
-                                const std::shared_ptr<QList<QJsonObject>> &items, QObject *context, ListCallback done)
+                                const std::shared_ptr<QList<QJsonObject>> &items, QObject *context,
+                                ListCallback done)
 {
     HttpRequest request;
     request.url = url;
@@ -208,7 +219,8 @@ void OpenStackClient::fetchPage(OpenStackService service, const QUrl &url, const
         if (service == OpenStackService::Image && page.contains(QLatin1String("next"))) {
             // Glance: "/v2/images?marker=...", under the endpoint's own path.
             const QUrl base = endpoint(service);
-            nextUrl = base.resolved(QUrl(page.value(QLatin1String("next")).toString().section(QStringLiteral("/v2/"), 1)));
+            nextUrl = base.resolved(QUrl(
+                page.value(QLatin1String("next")).toString().section(QStringLiteral("/v2/"), 1)));
         }
         if (nextUrl.isEmpty() || items->size() > 100000)
             return done(*items);

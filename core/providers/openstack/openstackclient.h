@@ -31,8 +31,8 @@ public:
     using ListCallback = std::function<void(const Result<QList<QJsonObject>> &)>;
 
     /// `authUrl`: Keystone's URL (OS_AUTH_URL); `region`: empty for the catalog's first.
-    OpenStackClient(const QUrl &authUrl, const ProviderCredentials &credentials, const QString &region,
-                    QObject *parent = nullptr);
+    OpenStackClient(const QUrl &authUrl, const ProviderCredentials &credentials,
+                    const QString &region, QObject *parent = nullptr);
 
     RestClient *rest() const { return m_rest; }
     /// The region calls go to: the one asked for, else the first with a compute endpoint.
@@ -41,9 +41,11 @@ public:
     /// Signs in now unless a valid token is at hand; gives the token's catalog.
     void signIn(QObject *context, TokenCallback done);
     /// `request` (url relative to the service's endpoint) with a valid token.
-    void send(OpenStackService service, HttpRequest request, QObject *context, RestClient::ResponseCallback done);
+    void send(OpenStackService service, HttpRequest request, QObject *context,
+              RestClient::ResponseCallback done);
     /// GET `path` and every next page; the objects under `key` ("servers", "flavors"...).
-    void list(OpenStackService service, const QString &path, const QString &key, QObject *context, ListCallback done);
+    void list(OpenStackService service, const QString &path, const QString &key, QObject *context,
+              ListCallback done);
 
     /// "OpenStack Nova answered 403 to ...: <the API's message>".
     static QString describe(const HttpResponse &response, OpenStackService service);
@@ -58,7 +60,8 @@ private:
     void signedIn(const Result<KeystoneToken> &result);
     QUrl endpoint(OpenStackService service) const;
     void fetchPage(OpenStackService service, const QUrl &url, const QString &key,
-                   const std::shared_ptr<QList<QJsonObject>> &items, QObject *context, ListCallback done);
+                   const std::shared_ptr<QList<QJsonObject>> &items, QObject *context,
+                   ListCallback done);
 
     QUrl m_tokenUrl;
     ProviderCredentials m_credentials;
