@@ -22,8 +22,11 @@ QList<SwarmService> SwarmServices::parse(const QByteArray &output)
         const QJsonObject object = QJsonDocument::fromJson(line.trimmed()).object();
         if (object.value(QLatin1String("Name")).toString().isEmpty())
             continue;
-        auto field = [&object](const char *key) { return object.value(QLatin1String(key)).toString(); };
-        services << SwarmService{field("ID"), field("Name"), field("Mode"), field("Replicas"), field("Image"), field("Ports")};
+        auto field = [&object](const char *key) {
+            return object.value(QLatin1String(key)).toString();
+        };
+        services << SwarmService{field("ID"),       field("Name"),  field("Mode"),
+                                 field("Replicas"), field("Image"), field("Ports")};
     }
     return services;
 }

@@ -16,9 +16,11 @@ struct Tr
 };
 } // namespace
 
-FileHashTask::FileHashTask(const QString &title, const QString &path, std::function<void(const QString &)> store,
-                           QObject *parent)
-    : Task(title, parent), m_path(path), m_store(std::move(store))
+FileHashTask::FileHashTask(const QString &title, const QString &path,
+                           std::function<void(const QString &)> store, QObject *parent)
+    : Task(title, parent)
+    , m_path(path)
+    , m_store(std::move(store))
 {}
 
 FileHashTask::~FileHashTask()

@@ -15,8 +15,8 @@ class FileHashTask : public Task
 {
     Q_OBJECT
 public:
-    FileHashTask(const QString &title, const QString &path, std::function<void(const QString &)> store,
-                 QObject *parent = nullptr);
+    FileHashTask(const QString &title, const QString &path,
+                 std::function<void(const QString &)> store, QObject *parent = nullptr);
     ~FileHashTask() override;
 
 protected:

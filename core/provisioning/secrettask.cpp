@@ -13,7 +13,10 @@ struct Tr
 
 SecretTask::SecretTask(const QString &title, Machine *machine, const CommandRequest &read,
                        std::function<void(const Secret &)> store, QObject *parent)
-    : Task(title, parent), m_machine(machine), m_read(read), m_store(std::move(store))
+    : Task(title, parent)
+    , m_machine(machine)
+    , m_read(read)
+    , m_store(std::move(store))
 {}
 
 void SecretTask::run()
@@ -21,8 +24,10 @@ void SecretTask::run()
     m_job = m_machine->run(m_read, this);
     connect(m_job, &MachineJob::finished, this, [this](const ExecResult &result) {
         if (!result.succeeded()) {
-            finish(TaskOutcome::failure(Tr::tr("%1: %2 failed (%3)").arg(m_machine->displayName(), title(), result.summary()),
-                                        !result.finished()));
+            finish(
+                TaskOutcome::failure(Tr::tr("%1: %2 failed (%3)")
+                                         .arg(m_machine->displayName(), title(), result.summary()),
+                                     !result.finished()));
             return;
         }
         const QString existing = QString::fromUtf8(result.standardOutput).trimmed();

@@ -54,7 +54,8 @@ private:
     QList<Machine *> workerMachines() const;
     TaskGroup *onEveryMachine(const QString &title, const QList<Machine *> &machines,
                               const std::function<Task *(Machine *)> &step,
-                              TaskGroup::FailurePolicy policy = TaskGroup::FailurePolicy::StopOnError) const;
+                              TaskGroup::FailurePolicy policy
+                              = TaskGroup::FailurePolicy::StopOnError) const;
     TaskGroup *swarm() const;
     TaskGroup *image() const;
     TaskGroup *imageFromArchive() const;

@@ -32,7 +32,8 @@ public:
     CommandRequest initSwarm(const QString &advertiseAddress) const;
     static CommandRequest readJoinToken();
     static CommandRequest joinedTo(const QString &managerAddress);
-    static CommandRequest join(const QString &managerAddress, const QString &ownAddress, const Secret &token);
+    static CommandRequest join(const QString &managerAddress, const QString &ownAddress,
+                               const Secret &token);
     /// On the manager: every node carries SwarmStack::kPlacementLabel = its own address.
     static CommandRequest nodesLabelled();
     static CommandRequest labelNodes();

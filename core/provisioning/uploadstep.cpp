@@ -15,8 +15,11 @@ struct Tr
 UploadStep::UploadStep(const QString &title, Machine *machine, const QString &localPath,
                        std::function<QString()> remotePath, std::function<CommandRequest()> check,
                        QObject *parent)
-    : Step(title, parent), m_machine(machine), m_localPath(localPath), m_remotePath(std::move(remotePath)),
-      m_check(std::move(check))
+    : Step(title, parent)
+    , m_machine(machine)
+    , m_localPath(localPath)
+    , m_remotePath(std::move(remotePath))
+    , m_check(std::move(check))
 {}
 
 void UploadStep::check()
@@ -33,7 +36,8 @@ void UploadStep::apply()
 {
     MachineJob *job = m_machine->upload(m_localPath, m_remotePath(), 0644, this);
     watch(job, [this](const ExecResult &result) {
-        applyFinished(result.succeeded() ? TaskOutcome::success() : TaskOutcome::failure(failure(result), true));
+        applyFinished(result.succeeded() ? TaskOutcome::success()
+                                         : TaskOutcome::failure(failure(result), true));
     });
 }
 
@@ -51,8 +55,9 @@ void UploadStep::watch(MachineJob *job, std::function<void(const ExecResult &)> 
     connect(job, &MachineJob::progress, this, [this](qint64 done, qint64 total) {
         if (total > 0 && done * 10 / total != m_lastTenth) {
             m_lastTenth = done * 10 / total;
-            Q_EMIT outputLine(Tr::tr("uploaded %1 of %2").arg(QLocale::system().formattedDataSize(done),
-                                                               QLocale::system().formattedDataSize(total)));
+            Q_EMIT outputLine(Tr::tr("uploaded %1 of %2")
+                                  .arg(QLocale::system().formattedDataSize(done),
+                                       QLocale::system().formattedDataSize(total)));
         }
     });
     connect(job, &MachineJob::finished, this, [job, then](const ExecResult &result) {

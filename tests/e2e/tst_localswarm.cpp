@@ -29,7 +29,11 @@ private:
     {
         QByteArray out;
         QString error;
-        const bool ok = m_lab.runOnHost(m_host, QStringList{QStringLiteral(SPARKDECK_CLI)} + arguments + QStringList{QStringLiteral("--state"), m_dir.filePath(QStringLiteral("state"))}, &out, &error);
+        const bool ok = m_lab.runOnHost(
+            m_host,
+            QStringList{QStringLiteral(SPARKDECK_CLI)} + arguments
+                + QStringList{QStringLiteral("--state"), m_dir.filePath(QStringLiteral("state"))},
+            &out, &error);
         if (output)
             *output = out + error.toUtf8();
         return ok;
@@ -83,7 +87,8 @@ void tst_LocalSwarm::upRunsTheStackOnThisComputersEngine()
 {
     QByteArray out;
     QVERIFY2(cli({QStringLiteral("up"), m_file}, &out), out.constData());
-    QCOMPARE(docker({QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{.Swarm.LocalNodeState}} {{.Swarm.Nodes}}")}),
+    QCOMPARE(docker({QStringLiteral("info"), QStringLiteral("--format"),
+                     QStringLiteral("{{.Swarm.LocalNodeState}} {{.Swarm.Nodes}}")}),
              QStringLiteral("active 1"));
     const QJsonObject state = status();
     QCOMPARE(state.value(QLatin1String("aliveWorkers")).toInt(), 2);
@@ -93,7 +98,10 @@ void tst_LocalSwarm::upRunsTheStackOnThisComputersEngine()
 void tst_LocalSwarm::scaleAddsAWorker()
 {
     QByteArray out;
-    QVERIFY2(cli({QStringLiteral("scale"), m_file, QStringLiteral("--workers"), QStringLiteral("3")}, &out), out.constData());
+    QVERIFY2(
+        cli({QStringLiteral("scale"), m_file, QStringLiteral("--workers"), QStringLiteral("3")},
+            &out),
+        out.constData());
     QCOMPARE(status().value(QLatin1String("aliveWorkers")).toInt(), 3);
 }
 
@@ -101,12 +109,15 @@ void tst_LocalSwarm::downLeavesTheEngineAsItWas()
 {
     QByteArray out;
     QVERIFY2(cli({QStringLiteral("down"), m_file}, &out), out.constData());
-    QCOMPARE(docker({QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{.Swarm.LocalNodeState}}")}),
+    QCOMPARE(docker({QStringLiteral("info"), QStringLiteral("--format"),
+                     QStringLiteral("{{.Swarm.LocalNodeState}}")}),
              QStringLiteral("inactive"));
     QCOMPARE(docker({QStringLiteral("ps"), QStringLiteral("-aq")}), QString());
-    QCOMPARE(docker({QStringLiteral("network"), QStringLiteral("ls"), QStringLiteral("--format"), QStringLiteral("{{.Name}}")})
-                 .split(QLatin1Char('\n')),
-             QStringList({QStringLiteral("bridge"), QStringLiteral("host"), QStringLiteral("none")}));
+    QCOMPARE(
+        docker({QStringLiteral("network"), QStringLiteral("ls"), QStringLiteral("--format"),
+                QStringLiteral("{{.Name}}")})
+            .split(QLatin1Char('\n')),
+        QStringList({QStringLiteral("bridge"), QStringLiteral("host"), QStringLiteral("none")}));
     QVERIFY(!QFileInfo::exists(m_lab.hostPath(m_host, QStringLiteral("/opt/sparkdeck"))));
 }
 

@@ -35,17 +35,22 @@ private Q_SLOTS:
 private:
     CliRun cli(const QString &command, const QStringList &extra = {})
     {
-        return CliRun::of(QStringList{command, m_file, QStringLiteral("--state"), m_dir.filePath(QStringLiteral("state"))} + extra);
+        return CliRun::of(QStringList{command, m_file, QStringLiteral("--state"),
+                                      m_dir.filePath(QStringLiteral("state"))}
+                          + extra);
     }
     QJsonObject status()
     {
-        return QJsonDocument::fromJson(cli(QStringLiteral("status"), {QStringLiteral("--json")}).out.toUtf8()).object();
+        return QJsonDocument::fromJson(
+                   cli(QStringLiteral("status"), {QStringLiteral("--json")}).out.toUtf8())
+            .object();
     }
     int aliveWorkers() { return status().value(QLatin1String("aliveWorkers")).toInt(-1); }
     QString replicas(const QJsonObject &state, const QString &service) const
     {
         for (const QJsonValue &value : state.value(QLatin1String("services")).toArray()) {
-            if (value.toObject().value(QLatin1String("name")).toString() == QStringLiteral("e2e-swarm_") + service)
+            if (value.toObject().value(QLatin1String("name")).toString()
+                == QStringLiteral("e2e-swarm_") + service)
                 return value.toObject().value(QLatin1String("replicas")).toString();
         }
         return QString();
@@ -55,7 +60,8 @@ private:
     {
         QByteArray output;
         QString error;
-        if (!m_lab.runOnHost(host, QStringList{QStringLiteral("docker")} + arguments, &output, &error))
+        if (!m_lab.runOnHost(host, QStringList{QStringLiteral("docker")} + arguments, &output,
+                             &error))
             return QStringLiteral("(failed: %1 %2)").arg(error, QString::fromUtf8(output));
         return QString::fromUtf8(output).trimmed();
     }
@@ -78,21 +84,24 @@ void tst_SwarmCluster::initTestCase()
     QString hosts;
     for (int i = 0; i < 3; ++i) {
         hosts += QStringLiteral("    - { address: %1%2 }\n")
-                     .arg(m_lab.hosts().at(i).address, i == 0 ? QStringLiteral(", role: master") : QString());
+                     .arg(m_lab.hosts().at(i).address,
+                          i == 0 ? QStringLiteral(", role: master") : QString());
     }
     m_file = m_dir.filePath(QStringLiteral("cluster.yaml"));
     QFile file(m_file);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QStringLiteral("name: e2e-swarm\n"
-                              "machines:\n"
-                              "  provider: existing\n"
-                              "  hosts:\n%1"
-                              "  ssh: {user: root, identity: %2, known_hosts: %3, host_key_policy: strict}\n"
-                              "spark: {deploy: swarm, image: \"%4\", image_archive: %5}\n"
-                              "workers: {count: 2, cores: 1, memory: 512m}\n"
-                              "shared_folder: {enabled: false}\n")
-                   .arg(hosts, m_lab.identityFile(), m_lab.knownHostsFile(), image.tag, image.archive)
-                   .toUtf8());
+    file.write(
+        QStringLiteral(
+            "name: e2e-swarm\n"
+            "machines:\n"
+            "  provider: existing\n"
+            "  hosts:\n%1"
+            "  ssh: {user: root, identity: %2, known_hosts: %3, host_key_policy: strict}\n"
+            "spark: {deploy: swarm, image: \"%4\", image_archive: %5}\n"
+            "workers: {count: 2, cores: 1, memory: 512m}\n"
+            "shared_folder: {enabled: false}\n")
+            .arg(hosts, m_lab.identityFile(), m_lab.knownHostsFile(), image.tag, image.archive)
+            .toUtf8());
 }
 
 void tst_SwarmCluster::cleanupTestCase()
@@ -105,18 +114,27 @@ void tst_SwarmCluster::aHostInAnotherSwarmStopsUpAndDownLeavesThatSwarmAlone()
 {
     const LabHost other = m_lab.hosts().at(2);
     const QString state = QStringLiteral("{{.Swarm.LocalNodeState}}");
-    docker(other.name, {QStringLiteral("swarm"), QStringLiteral("init"), QStringLiteral("--advertise-addr"), other.address});
-    QCOMPARE(docker(other.name, {QStringLiteral("info"), QStringLiteral("--format"), state}), QStringLiteral("active"));
+    docker(other.name, {QStringLiteral("swarm"), QStringLiteral("init"),
+                        QStringLiteral("--advertise-addr"), other.address});
+    QCOMPARE(docker(other.name, {QStringLiteral("info"), QStringLiteral("--format"), state}),
+             QStringLiteral("active"));
     const CliRun up = cli(QStringLiteral("up"));
     QCOMPARE(up.exitCode, 1);
-    QVERIFY2(up.err.contains(QStringLiteral("%1: already in another Docker swarm").arg(other.address)), up.transcript());
+    QVERIFY2(
+        up.err.contains(QStringLiteral("%1: already in another Docker swarm").arg(other.address)),
+        up.transcript());
     QVERIFY2(up.err.contains(QStringLiteral("nothing was changed")), up.transcript());
-    QCOMPARE(docker(m_lab.hosts().at(0).name, {QStringLiteral("info"), QStringLiteral("--format"), state}), QStringLiteral("inactive"));
+    QCOMPARE(docker(m_lab.hosts().at(0).name,
+                    {QStringLiteral("info"), QStringLiteral("--format"), state}),
+             QStringLiteral("inactive"));
     const CliRun down = cli(QStringLiteral("down"));
     QVERIFY2(down.exitCode == 0, down.transcript());
-    QCOMPARE(docker(other.name, {QStringLiteral("info"), QStringLiteral("--format"), state}), QStringLiteral("active"));
-    docker(other.name, {QStringLiteral("swarm"), QStringLiteral("leave"), QStringLiteral("--force")});
-    docker(other.name, {QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("docker_gwbridge")});
+    QCOMPARE(docker(other.name, {QStringLiteral("info"), QStringLiteral("--format"), state}),
+             QStringLiteral("active"));
+    docker(other.name,
+           {QStringLiteral("swarm"), QStringLiteral("leave"), QStringLiteral("--force")});
+    docker(other.name,
+           {QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("docker_gwbridge")});
 }
 
 void tst_SwarmCluster::upDeploysTheStackAndTwoWorkersRegister()
@@ -128,13 +146,19 @@ void tst_SwarmCluster::upDeploysTheStackAndTwoWorkersRegister()
     QCOMPARE(replicas(state, QStringLiteral("master")), QStringLiteral("1/1"));
     QCOMPARE(replicas(state, QStringLiteral("worker")), QStringLiteral("2/2"));
     // The archive left this computer once; the workers' nodes got it from the master.
-    QCOMPARE(up.out.count(QStringLiteral("Upload the image archive from this computer (once): done")), 1);
+    QCOMPARE(
+        up.out.count(QStringLiteral("Upload the image archive from this computer (once): done")),
+        1);
     QCOMPARE(up.out.count(QStringLiteral("Copy the image archive from the master: done")), 2);
     // Every host joined the one swarm the master made, labelled for placement.
     const QString master = m_lab.hosts().at(0).name;
-    QCOMPARE(docker(master, {QStringLiteral("node"), QStringLiteral("ls"), QStringLiteral("-q")}).split(QLatin1Char('\n')).size(), 3);
+    QCOMPARE(docker(master, {QStringLiteral("node"), QStringLiteral("ls"), QStringLiteral("-q")})
+                 .split(QLatin1Char('\n'))
+                 .size(),
+             3);
     // The secret is a Docker secret; the stack file on the master never holds it.
-    QCOMPARE(docker(master, {QStringLiteral("secret"), QStringLiteral("ls"), QStringLiteral("--format"), QStringLiteral("{{.Name}}")}),
+    QCOMPARE(docker(master, {QStringLiteral("secret"), QStringLiteral("ls"),
+                             QStringLiteral("--format"), QStringLiteral("{{.Name}}")}),
              QStringLiteral("sparkdeck-e2e-swarm-auth"));
     QFile stackFile(m_lab.hostPath(master, QStringLiteral("/opt/sparkdeck/e2e-swarm/stack.yml")));
     QVERIFY(stackFile.open(QIODevice::ReadOnly));
@@ -145,8 +169,12 @@ void tst_SwarmCluster::statusShowsTheServicesBesideTheSparkView()
 {
     const CliRun run = cli(QStringLiteral("status"));
     QVERIFY2(run.exitCode == 0, run.transcript());
-    QVERIFY2(run.out.contains(QRegularExpression(QStringLiteral("e2e-swarm_worker +replicated +2/2 "))), qPrintable(run.out));
-    QVERIFY2(run.out.contains(QRegularExpression(QStringLiteral("e2e-swarm_master +replicated +1/1 "))), qPrintable(run.out));
+    QVERIFY2(
+        run.out.contains(QRegularExpression(QStringLiteral("e2e-swarm_worker +replicated +2/2 "))),
+        qPrintable(run.out));
+    QVERIFY2(
+        run.out.contains(QRegularExpression(QStringLiteral("e2e-swarm_master +replicated +1/1 "))),
+        qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("2 workers ALIVE")), qPrintable(run.out));
 }
 
@@ -160,7 +188,8 @@ void tst_SwarmCluster::scaleChangesTheReplicasAndTheAliveWorkers_data()
 void tst_SwarmCluster::scaleChangesTheReplicasAndTheAliveWorkers()
 {
     QFETCH(int, workers);
-    const CliRun scale = cli(QStringLiteral("scale"), {QStringLiteral("--workers"), QString::number(workers)});
+    const CliRun scale
+        = cli(QStringLiteral("scale"), {QStringLiteral("--workers"), QString::number(workers)});
     QVERIFY2(scale.exitCode == 0, scale.transcript());
     const QJsonObject state = status();
     QCOMPARE(state.value(QLatin1String("aliveWorkers")).toInt(), workers);
@@ -172,15 +201,21 @@ void tst_SwarmCluster::downLeavesNothingBehind()
     const CliRun down = cli(QStringLiteral("down"));
     QVERIFY2(down.exitCode == 0, down.transcript());
     for (const auto &host : m_lab.hosts().mid(0, 3)) {
-        QCOMPARE(docker(host.name, {QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{.Swarm.LocalNodeState}}")}),
+        QCOMPARE(docker(host.name, {QStringLiteral("info"), QStringLiteral("--format"),
+                                    QStringLiteral("{{.Swarm.LocalNodeState}}")}),
                  QStringLiteral("inactive"));
         QCOMPARE(docker(host.name, {QStringLiteral("ps"), QStringLiteral("-aq")}), QString());
         // The cluster's overlay network, the swarm's ingress and gateway bridge: all gone.
-        QCOMPARE(docker(host.name, {QStringLiteral("network"), QStringLiteral("ls"), QStringLiteral("--format"), QStringLiteral("{{.Name}}")})
+        QCOMPARE(docker(host.name, {QStringLiteral("network"), QStringLiteral("ls"),
+                                    QStringLiteral("--format"), QStringLiteral("{{.Name}}")})
                      .split(QLatin1Char('\n')),
-                 QStringList({QStringLiteral("bridge"), QStringLiteral("host"), QStringLiteral("none")}));
-        QCOMPARE(docker(host.name, {QStringLiteral("volume"), QStringLiteral("ls"), QStringLiteral("-q")}), QString());
-        QVERIFY2(!QFileInfo::exists(m_lab.hostPath(host.name, QStringLiteral("/opt/sparkdeck"))), qPrintable(host.name));
+                 QStringList(
+                     {QStringLiteral("bridge"), QStringLiteral("host"), QStringLiteral("none")}));
+        QCOMPARE(docker(host.name,
+                        {QStringLiteral("volume"), QStringLiteral("ls"), QStringLiteral("-q")}),
+                 QString());
+        QVERIFY2(!QFileInfo::exists(m_lab.hostPath(host.name, QStringLiteral("/opt/sparkdeck"))),
+                 qPrintable(host.name));
     }
     // Leaving the swarm took the secret with it; no Spark daemon of the stack still runs.
     QCOMPARE(SparkDeck::Test::processesMentioning("spark://spark-master:"), QStringList());

@@ -21,14 +21,22 @@ struct SwarmImage
     {
         SwarmImage image{qEnvironmentVariable("SPARKDECK_SWARM_IMAGE_ARCHIVE"), QString()};
         if (!QFileInfo::exists(image.archive)) {
-            *error = QStringLiteral("no image archive at '%1' (SPARKDECK_SWARM_IMAGE_ARCHIVE)").arg(image.archive);
+            *error = QStringLiteral("no image archive at '%1' (SPARKDECK_SWARM_IMAGE_ARCHIVE)")
+                         .arg(image.archive);
             return image;
         }
         QProcess tar;
-        tar.start(QStringLiteral("tar"), {QStringLiteral("-xOf"), image.archive, QStringLiteral("manifest.json")});
+        tar.start(QStringLiteral("tar"),
+                  {QStringLiteral("-xOf"), image.archive, QStringLiteral("manifest.json")});
         tar.waitForFinished(60000);
-        image.tag = QJsonDocument::fromJson(tar.readAllStandardOutput()).array().at(0).toObject()
-                        .value(QLatin1String("RepoTags")).toArray().at(0).toString();
+        image.tag = QJsonDocument::fromJson(tar.readAllStandardOutput())
+                        .array()
+                        .at(0)
+                        .toObject()
+                        .value(QLatin1String("RepoTags"))
+                        .toArray()
+                        .at(0)
+                        .toString();
         if (image.tag.isEmpty())
             *error = QStringLiteral("the archive %1 names no image").arg(image.archive);
         return image;

@@ -56,7 +56,9 @@ void tst_SwarmServices::replicasGiveRunningAndDesired()
 void tst_SwarmServices::skipsWhatIsNotAService()
 {
     QCOMPARE(SwarmServices::parse("").size(), 0);
-    QCOMPARE(SwarmServices::parse("Error response from daemon: This node is not a swarm manager.\n").size(), 0);
+    QCOMPARE(SwarmServices::parse("Error response from daemon: This node is not a swarm manager.\n")
+                 .size(),
+             0);
     QCOMPARE(SwarmServices::parse("{\"ID\":\"x\"}\n[1,2]\n{\"Name\":\"demo_worker\"}\n").size(), 1);
 }
 

@@ -35,10 +35,17 @@ private:
             return {};
         return job->result();
     }
-    int exitOf(Machine *machine, const CommandRequest &request) { return run(machine, request).exitCode; }
+    int exitOf(Machine *machine, const CommandRequest &request)
+    {
+        return run(machine, request).exitCode;
+    }
     QString swarmState(Machine *machine)
     {
-        return QString::fromUtf8(run(machine, {QStringLiteral("docker info --format '{{.Swarm.LocalNodeState}}'")}).standardOutput).trimmed();
+        return QString::fromUtf8(
+                   run(machine,
+                       {QStringLiteral("docker info --format '{{.Swarm.LocalNodeState}}'")})
+                       .standardOutput)
+            .trimmed();
     }
     Machine *manager() const { return m_machines->master(); }
     Machine *worker() const { return m_machines->machines().at(1); }
@@ -66,7 +73,8 @@ void tst_SwarmScripts::initTestCase()
     m_spec.machines.ssh.hostKeyPolicy = HostKeyPolicy::Strict;
     m_machines = std::make_unique<ClusterMachines>(m_spec, &m_pool);
     QVERIFY(m_machines->isValid());
-    m_scripts = std::make_unique<SwarmScripts>(ClusterLayout(m_spec), SwarmStack::forCluster(m_spec, manager()->address()));
+    m_scripts = std::make_unique<SwarmScripts>(
+        ClusterLayout(m_spec), SwarmStack::forCluster(m_spec, manager()->address()));
 }
 
 void tst_SwarmScripts::cleanupTestCase()
@@ -84,12 +92,14 @@ void tst_SwarmScripts::theManagerTellsOurSwarmFromAnother()
     QCOMPARE(exitOf(manager(), m_scripts->managesOurSwarm()), 1); // in no swarm yet
     QCOMPARE(exitOf(manager(), m_scripts->initSwarm(manager()->address())), 0);
     QCOMPARE(exitOf(manager(), m_scripts->managesOurSwarm()), 0);
-    // Without SparkDeck's record of it, the same swarm is somebody else's: an error, not a takeover.
+    // Without SparkDeck's record of it, the same swarm is somebody else's: an error, not a
+    // takeover.
     const QString idFile = ClusterLayout(m_spec).swarmIdFile();
     QCOMPARE(exitOf(manager(), {QStringLiteral("mv %1 %1.aside").arg(idFile)}), 0);
     const ExecResult foreign = run(manager(), m_scripts->managesOurSwarm());
     QCOMPARE(foreign.exitCode, 3);
-    QVERIFY2(foreign.standardError.contains("already belongs to another Docker swarm"), foreign.standardError.constData());
+    QVERIFY2(foreign.standardError.contains("already belongs to another Docker swarm"),
+             foreign.standardError.constData());
     // ...which down leaves alone.
     QCOMPARE(exitOf(manager(), m_scripts->leaveOurSwarm()), 0);
     QCOMPARE(swarmState(manager()), QStringLiteral("active"));
@@ -112,7 +122,8 @@ void tst_SwarmScripts::aWorkerJoinsWithTheTokenOnStandardInputAndLeavesOnlyOurSw
     QVERIFY2(joined.succeeded(), joined.standardError.constData());
     QVERIFY(!joined.standardOutput.contains(secret.reveal().toUtf8()));
     QCOMPARE(exitOf(worker(), SwarmScripts::joinedTo(address)), 0);
-    QCOMPARE(exitOf(worker(), SwarmScripts::joinedTo(QStringLiteral("192.0.2.1"))), 3); // someone else's manager
+    QCOMPARE(exitOf(worker(), SwarmScripts::joinedTo(QStringLiteral("192.0.2.1"))),
+             3); // someone else's manager
     QCOMPARE(exitOf(manager(), SwarmScripts::labelNodes()), 0);
     QCOMPARE(exitOf(manager(), SwarmScripts::nodesLabelled()), 0);
     QCOMPARE(exitOf(worker(), SwarmScripts::leaveSwarmOf(QStringLiteral("192.0.2.1"))), 0);
@@ -138,8 +149,10 @@ void tst_SwarmScripts::hostileImageNamesStayLiteral()
 {
     const QString marker = m_lab.hostPath(m_lab.hosts().at(0).name, QStringLiteral("/opt/pwned"));
     ClusterSpec hostile = m_spec;
-    hostile.spark.image = QStringLiteral("x:$(touch /opt/pwned)`touch /opt/pwned`; touch /opt/pwned");
-    const SwarmScripts scripts(ClusterLayout(hostile), SwarmStack::forCluster(hostile, manager()->address()));
+    hostile.spark.image
+        = QStringLiteral("x:$(touch /opt/pwned)`touch /opt/pwned`; touch /opt/pwned");
+    const SwarmScripts scripts(ClusterLayout(hostile),
+                               SwarmStack::forCluster(hostile, manager()->address()));
     QCOMPARE(exitOf(manager(), scripts.imagePresent()), 1);
     QVERIFY(!run(manager(), scripts.pullImage()).succeeded());
     QVERIFY(!QFileInfo::exists(marker));
