@@ -62,6 +62,9 @@ public:
     int pageSize = 1000;           ///< the most a page holds, whatever MaxResults asks
     /// Runs when a RunInstances arrives, before anything is launched (tests read the journal).
     std::function<void(const QUrlQuery &form)> beforeRunInstances;
+    /// The public and private address a new instance gets (benchmarks give lab hosts'); by
+    /// default documentation addresses.
+    std::function<QPair<QString, QString>(const Instance &instance)> addressesFor;
 
     QList<Instance> instances;
     QList<Group> groups;
@@ -470,6 +473,9 @@ private:
                 instance.launchIndex = i;
                 instance.describesLeft = pendingDescribes;
                 instance.tags = tagsFor(form, QStringLiteral("instance"));
+                if (addressesFor)
+                    std::tie(instance.publicAddress, instance.privateAddress)
+                        = addressesFor(instance);
                 instances << instance;
                 launched << instance;
             }
