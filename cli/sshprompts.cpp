@@ -11,12 +11,16 @@ namespace SparkDeck::Cli {
 
 void askAtTerminal(SshSessionPool &pool)
 {
-    pool.setPassphraseProvider([](const QString &keyFile) {
-        return TerminalPrompt::askSecret(QCoreApplication::translate("Cli", "Passphrase for %1: ").arg(keyFile));
-    });
-    if (!TerminalPrompt::isInteractive())
-        return;
-    QObject::connect(&pool, &SshSessionPool::sessionCreated, &pool, [](SshSession *session) {
+    const bool interactive = TerminalPrompt::isInteractive();
+    QObject::connect(&pool, &SshSessionPool::sessionCreated, &pool, [interactive](SshSession *session) {
+        QObject::connect(session, &SshSession::passphraseRequested, session, [session](const QString &keyFile, int attempt) {
+            const QString prompt = attempt > 1
+                                       ? QCoreApplication::translate("Cli", "Wrong passphrase. Passphrase for %1: ")
+                                       : QCoreApplication::translate("Cli", "Passphrase for %1: ");
+            session->answerPassphrase(TerminalPrompt::askSecret(prompt.arg(keyFile)));
+        });
+        if (!interactive)
+            return;
         QObject::connect(session, &SshSession::hostKeyConfirmationRequested, session,
                          [session](const QString &host, int port, const QString &type, const QString &fingerprint) {
                              const auto answer = TerminalPrompt::askYesNo(

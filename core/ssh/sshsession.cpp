@@ -514,7 +514,7 @@ void SshSession::handleTick()
     }
     if (m_state == State::Connecting || m_state == State::Handshaking
         || m_state == State::Authenticating) {
-        if (m_phaseClock.elapsed() > m_phaseTimeoutMs) {
+        if (!m_awaitingPassphrase && m_phaseClock.elapsed() > m_phaseTimeoutMs) {
             const QString what = m_state == State::Connecting
                                      ? tr("connecting to %1 port %2 timed out after %3 s; check "
                                           "the address and any firewall in between")
@@ -703,6 +703,21 @@ void SshSession::answerHostKeyQuestion(bool trust)
     schedulePump();
 }
 
+void SshSession::answerPassphrase(const std::optional<QString> &passphrase)
+{
+    if (!m_awaitingPassphrase)
+        return;
+    m_awaitingPassphrase = false;
+    m_passphrase = passphrase;
+    if (!passphrase) {
+        m_authNotes << tr("no passphrase was given for the key %1")
+                           .arg(QDir::toNativeSeparators(m_target.identityFile));
+        m_authStep = AuthStep::Agent;
+    }
+    m_phaseClock.start(); // the user's thinking time does not count against the login
+    schedulePump();
+}
+
 // ---------------------------------------------------------------- authentication
 
 bool SshSession::prepareIdentity()
@@ -750,7 +765,9 @@ void SshSession::advanceAuth()
                 continue;
             }
             if (m_identityEncrypted && !m_passphrase) {
-                if (!m_passphraseProvider) {
+                if (m_awaitingPassphrase)
+                    return; // answerPassphrase() goes on
+                if (!isSignalConnected(QMetaMethod::fromSignal(&SshSession::passphraseRequested))) {
                     m_authNotes << tr("the key %1 is protected by a passphrase and SparkDeck "
                                       "could not ask for it (load it into ssh-agent instead)")
                                        .arg(QDir::toNativeSeparators(m_target.identityFile));
@@ -758,13 +775,9 @@ void SshSession::advanceAuth()
                     continue;
                 }
                 ++m_passphraseAttempts;
-                m_passphrase = m_passphraseProvider(m_target.identityFile);
-                if (!m_passphrase) {
-                    m_authNotes << tr("no passphrase was given for the key %1")
-                                       .arg(QDir::toNativeSeparators(m_target.identityFile));
-                    m_authStep = AuthStep::Agent;
-                    continue;
-                }
+                m_awaitingPassphrase = true;
+                Q_EMIT passphraseRequested(m_target.identityFile, m_passphraseAttempts);
+                return; // answered now or later, answerPassphrase() pumps again
             }
             const QByteArray path = QFile::encodeName(m_target.identityFile);
             const QByteArray passphrase = m_passphrase ? m_passphrase->toUtf8() : QByteArray();
@@ -775,7 +788,7 @@ void SshSession::advanceAuth()
                 return;
             const QString keyFile = QDir::toNativeSeparators(m_target.identityFile);
             if (rc == LIBSSH2_ERROR_FILE) {
-                if (m_identityEncrypted && m_passphraseProvider && m_passphraseAttempts < 3) {
+                if (m_identityEncrypted && m_passphraseAttempts < 3) {
                     m_passphrase.reset(); // wrong passphrase: ask again
                     continue;
                 }
@@ -1055,6 +1068,7 @@ void SshSession::teardown(bool polite)
     m_identityPrepared = false;
     m_passphrase.reset();
     m_passphraseAttempts = 0;
+    m_awaitingPassphrase = false;
     m_agentIdentity = nullptr;
     m_agentNeedsNext = true;
     m_agentKeysTried = 0;

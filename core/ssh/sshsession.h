@@ -58,9 +58,6 @@ public:
     };
     Q_ENUM(State)
 
-    /// Asked for the passphrase of an encrypted key file; nullopt means "the user declined".
-    using PassphraseProvider = std::function<std::optional<QString>(const QString &keyFile)>;
-
     explicit SshSession(const SshTarget &target, QObject *parent = nullptr);
     ~SshSession() override;
 
@@ -72,8 +69,6 @@ public:
     /// The host key of the current connection (valid from the handshake on).
     HostKey hostKey() const { return m_hostKey; }
 
-    void setPassphraseProvider(PassphraseProvider provider) { m_passphraseProvider = std::move(provider); }
-
     /// Starts connecting when disconnected (also after a lost connection: reconnect on demand).
     void connectToHost();
     /// Closes the connection politely but without waiting; channels end with `reason`.
@@ -82,6 +77,9 @@ public:
     void abort(const QString &reason = QString());
     /// Answer to hostKeyConfirmationRequested(): trust (and save) the key, or refuse it.
     void answerHostKeyQuestion(bool trust);
+    /// Answer to passphraseRequested(): the passphrase, or nullopt when the person declined
+    /// (the key is then skipped; ssh-agent and a password are tried next).
+    void answerPassphrase(const std::optional<QString> &passphrase);
 
     // --- for channel users (RemoteProcess, SftpTransfer, tunnels); see SshChannelClient ---
     LIBSSH2_SESSION *handle() const { return m_session; }
@@ -122,6 +120,10 @@ Q_SIGNALS:
     /// answerHostKeyQuestion(). Nobody connected to this signal means "refuse".
     void hostKeyConfirmationRequested(const QString &host, int port, const QString &keyType,
                                       const QString &fingerprint);
+    /// The identity file is protected by a passphrase: ask for it, then call answerPassphrase()
+    /// (now or later; the login waits, its timeout paused). `attempt` counts from 1: a second
+    /// request means the previous answer was wrong. Nobody connected means "skip the key".
+    void passphraseRequested(const QString &keyFile, int attempt);
 
 private:
     enum class AuthStep { List, Key, Agent, Password, Failed };
@@ -155,7 +157,6 @@ private:
     SshTarget m_target;
     State m_state = State::Disconnected;
     QString m_errorMessage;
-    PassphraseProvider m_passphraseProvider;
 
     int m_lookupId = -1;
     QList<QHostAddress> m_addresses;
@@ -182,6 +183,7 @@ private:
     QString m_identityType;
     std::optional<QString> m_passphrase;
     int m_passphraseAttempts = 0;
+    bool m_awaitingPassphrase = false;
     LIBSSH2_AGENT *m_agent = nullptr;
     libssh2_agent_publickey *m_agentIdentity = nullptr;
     bool m_agentNeedsNext = true;

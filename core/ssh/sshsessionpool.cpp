@@ -15,16 +15,9 @@ SshSession *SshSessionPool::session(const SshTarget &target)
     if (SshSession *existing = m_sessions.value(key))
         return existing;
     auto *session = new SshSession(target, this);
-    if (m_passphraseProvider)
-        session->setPassphraseProvider(m_passphraseProvider);
     m_sessions.insert(key, session);
     Q_EMIT sessionCreated(session);
     return session;
-}
-
-void SshSessionPool::setPassphraseProvider(SshSession::PassphraseProvider provider)
-{
-    m_passphraseProvider = std::move(provider);
 }
 
 void SshSessionPool::clear()

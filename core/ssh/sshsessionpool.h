@@ -19,18 +19,16 @@ public:
     /// The session for `target`, created (not yet connected) when there is none.
     SshSession *session(const SshTarget &target);
     QList<SshSession *> sessions() const { return m_sessions.values(); }
-    /// Applied to every session created from now on.
-    void setPassphraseProvider(SshSession::PassphraseProvider provider);
     /// Closes and deletes every session.
     void clear();
 
 Q_SIGNALS:
-    /// A new session exists; connect to its hostKeyConfirmationRequested() here for "ask".
+    /// A new session exists; connect to its hostKeyConfirmationRequested() (policy "ask") and
+    /// passphraseRequested() (an encrypted key) here.
     void sessionCreated(SparkDeck::SshSession *session);
 
 private:
     QHash<QString, SshSession *> m_sessions;
-    SshSession::PassphraseProvider m_passphraseProvider;
 };
 
 } // namespace SparkDeck

@@ -3,6 +3,7 @@
 #include "costguard.h"
 #include "hostkeyprompter.h"
 #include "messagebanner.h"
+#include "passphraseprompter.h"
 #include "provisioningview.h"
 #include "scalehandle.h"
 #include "totalsheader.h"
@@ -429,6 +430,7 @@ bool ClusterWindow::loadCluster(const ClusterSpec &spec, QString *errorMessage)
     delete m_pool;
     m_pool = new SshSessionPool(this);
     new HostKeyPrompter(m_pool, this);
+    new PassphrasePrompter(m_pool, this);
     m_spec = spec;
     const QString stateDirectory = m_stateOverride.isEmpty() ? ClusterStateFile::defaultDirectory(spec.name)
                                                              : m_stateOverride;

@@ -4,6 +4,7 @@
 #include "setupwizard.h"
 
 #include "dashboard/hostkeyprompter.h"
+#include "dashboard/passphraseprompter.h"
 
 #include "spec/hostrange.h"
 #include "ssh/execresult.h"
@@ -462,6 +463,7 @@ void HostsPage::startCheck()
     if (!m_pool) {
         m_pool = new SshSessionPool;
         m_hostKeyPrompter = new HostKeyPrompter(m_pool, this);
+        new PassphrasePrompter(m_pool, this);
         connect(m_hostKeyPrompter, &HostKeyPrompter::questionQueued, this,
                 &HostsPage::handleHostKeyQuestion);
     }

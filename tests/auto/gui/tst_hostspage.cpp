@@ -12,7 +12,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
+#include <QInputDialog>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -41,10 +43,11 @@ private Q_SLOTS:
 
     void askPolicyShowsFingerprintsAndConnects();
     void strictPolicyRefusesUnknownHosts();
+    void anEncryptedKeyIsAskedForOnceForAllHosts();
 
 private:
     /// The wizard on the Hosts page with the lab's first `count` hosts, known_hosts empty.
-    void openHostsPage(int count, HostKeyPolicy policy);
+    void openHostsPage(int count, HostKeyPolicy policy, const QString &identity = QString());
     bool runCheck();
     static void saveScreenshot(QWidget *widget, const QString &name);
 
@@ -56,6 +59,8 @@ private:
     QTimer m_questionWatcher;
     QStringList m_refuse; ///< addresses whose key the "user" refuses
     QStringList m_askedHosts;
+    QStringList m_passphraseAnswers; ///< what the "user" types, one per question
+    QStringList m_passphraseQuestions;
     QStringList m_askedFingerprints;
     qint64 m_longestStallMs = 0;
 };
@@ -87,6 +92,13 @@ void tst_HostsPage::initTestCase()
     connect(&m_questionWatcher, &QTimer::timeout, this, [this] {
         const auto widgets = QApplication::topLevelWidgets();
         for (QWidget *widget : widgets) {
+            auto *input = qobject_cast<QInputDialog *>(widget);
+            if (input && input->isVisible() && input->objectName() == QLatin1String("passphraseQuestion")) {
+                m_passphraseQuestions << input->labelText();
+                input->setTextValue(m_passphraseAnswers.value(m_passphraseQuestions.size() - 1));
+                input->accept();
+                continue;
+            }
             auto *box = qobject_cast<QMessageBox *>(widget);
             if (!box || !box->isVisible())
                 continue;
@@ -113,6 +125,8 @@ void tst_HostsPage::init()
     m_refuse.clear();
     m_askedHosts.clear();
     m_askedFingerprints.clear();
+    m_passphraseAnswers.clear();
+    m_passphraseQuestions.clear();
     m_questionWatcher.start();
 }
 
@@ -122,7 +136,7 @@ void tst_HostsPage::cleanup()
     m_wizard.reset();
 }
 
-void tst_HostsPage::openHostsPage(int count, HostKeyPolicy policy)
+void tst_HostsPage::openHostsPage(int count, HostKeyPolicy policy, const QString &identity)
 {
     ClusterSpec spec;
     spec.name = QStringLiteral("lab");
@@ -133,7 +147,7 @@ void tst_HostsPage::openHostsPage(int count, HostKeyPolicy policy)
         spec.machines.hosts << host;
     }
     spec.machines.ssh.user = QStringLiteral("root");
-    spec.machines.ssh.identity = m_lab.identityFile();
+    spec.machines.ssh.identity = identity.isEmpty() ? m_lab.identityFile() : identity;
     spec.machines.ssh.knownHosts = m_knownHosts;
     spec.machines.ssh.hostKeyPolicy = policy;
     spec.workers.count = count;
@@ -222,6 +236,30 @@ void tst_HostsPage::strictPolicyRefusesUnknownHosts()
         QVERIFY2(model->checkText(row).contains(m_lab.hosts().at(row).address),
                  qPrintable(model->checkText(row)));
     }
+}
+
+void tst_HostsPage::anEncryptedKeyIsAskedForOnceForAllHosts()
+{
+    // The lab's own key, re-encrypted: authorized on the hosts, now with a passphrase.
+    const QString key = m_dir.filePath(QStringLiteral("id_protected"));
+    QFile::remove(key);
+    QVERIFY(QFile::copy(m_lab.identityFile(), key));
+    QFile::setPermissions(key, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QProcess keygen;
+    keygen.start(QStringLiteral("ssh-keygen"), {"-q", "-p", "-P", "", "-N", "open sesame", "-f", key});
+    QVERIFY(keygen.waitForFinished(30000) && keygen.exitCode() == 0);
+
+    m_passphraseAnswers = {QStringLiteral("wrong guess"), QStringLiteral("open sesame")};
+    openHostsPage(3, HostKeyPolicy::AcceptNew, key);
+    QVERIFY(runCheck());
+    // Asked once, then once more because the first answer was wrong; never per host.
+    QCOMPARE(m_passphraseQuestions.size(), 2);
+    QVERIFY2(m_passphraseQuestions.at(0).contains(key), qPrintable(m_passphraseQuestions.at(0)));
+    QVERIFY2(m_passphraseQuestions.at(1).startsWith(QLatin1String("That passphrase was wrong")),
+             qPrintable(m_passphraseQuestions.at(1)));
+    HostListModel *model = m_wizard->hostsPage()->model();
+    for (int row = 0; row < 3; ++row)
+        QCOMPARE(model->checkState(row), HostListModel::CheckState::Reachable);
 }
 
 QTEST_MAIN(tst_HostsPage)

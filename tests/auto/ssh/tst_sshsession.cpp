@@ -16,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace SparkDeck;
 using SparkDeck::Test::LabHost;
@@ -201,21 +202,31 @@ private Q_SLOTS:
         t.identityFile = key;
         SshSession session(t);
         QStringList asked;
-        int calls = 0;
-        session.setPassphraseProvider([&](const QString &file) -> std::optional<QString> {
+        QList<int> attempts;
+        // Asked again after a wrong answer; answered later, from the event loop, as a dialog would.
+        connect(&session, &SshSession::passphraseRequested, &session, [&](const QString &file, int attempt) {
             asked << file;
-            return ++calls == 1 ? QStringLiteral("wrong guess") : QStringLiteral("correct horse");
+            attempts << attempt;
+            QTimer::singleShot(50, &session, [&session, attempt] {
+                session.answerPassphrase(attempt == 1 ? QStringLiteral("wrong guess") : QStringLiteral("correct horse"));
+            });
         });
         QString error;
         QVERIFY2(waitConnected(session, &error), qPrintable(error));
-        QCOMPARE(calls, 2);
+        QCOMPARE(attempts, QList<int>({1, 2}));
         QCOMPARE(asked.first(), key);
 
         // Declined: a clear message, not a hang.
         SshSession declined(t);
-        declined.setPassphraseProvider([](const QString &) { return std::optional<QString>(); });
+        connect(&declined, &SshSession::passphraseRequested, &declined,
+                [&declined](const QString &, int) { declined.answerPassphrase(std::nullopt); });
         QVERIFY(!waitConnected(declined, &error));
         QVERIFY2(error.contains(QLatin1String("passphrase")), qPrintable(error));
+
+        // Nobody to ask: the key is skipped with the advice to use ssh-agent.
+        SshSession unasked(t);
+        QVERIFY(!waitConnected(unasked, &error));
+        QVERIFY2(error.contains(QLatin1String("ssh-agent")), qPrintable(error));
     }
 
     void wrongKeyIsExplained()
