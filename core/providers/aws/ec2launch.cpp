@@ -1,5 +1,6 @@
 #include "ec2launch.h"
 
+#include "providers/aws/ec2debianimages.h"
 #include "providers/aws/ec2instance.h"
 #include "providers/aws/ec2pricetable.h"
 #include "providers/resourcejournal.h"
@@ -89,7 +90,29 @@ void Ec2Launch::start()
             "EC2 machines to that address only. Check the internet connection and run again."));
         return;
     }
-    importKeyPair();
+    if (m_request.size.isEmpty())
+        m_request.size = defaultInstanceType();
+    if (!m_request.image.isEmpty()) {
+        importKeyPair();
+        return;
+    }
+    // No image named: the newest Debian 12 AMI of the region.
+    m_client->callPages(
+        QStringLiteral("DescribeImages"), Ec2DebianImages::query(), this,
+        [this](const Ec2Pages &pages) {
+            const QList<ImageChoice> images
+                = Ec2DebianImages::fromPages(pages.pages, m_client->region());
+            if (!pages.ok() || images.isEmpty()) {
+                fail(pages.ok()
+                         ? Tr::tr(
+                               "No Debian 12 image was found in %1; name an AMI in machines.image.")
+                               .arg(m_client->region())
+                         : pages.last.describe());
+                return;
+            }
+            m_request.image = images.first().id;
+            importKeyPair();
+        });
 }
 
 void Ec2Launch::importKeyPair()

@@ -29,6 +29,8 @@ public:
 
     void start();
 
+    /// The instance type of a cluster whose file names none: 2 vCPUs, 4 GiB.
+    static QString defaultInstanceType() { return QStringLiteral("t3.medium"); }
     /// "sparkdeck-<cluster>": the key pair's and the security group's name.
     static QString resourceName(const QString &clusterName);
     /// TagSpecification.<n> parameters giving `resourceType` the cluster tag and `more` tags.

@@ -1,6 +1,7 @@
 #include "ec2provider.h"
 
 #include "providers/aws/ec2client.h"
+#include "providers/aws/ec2debianimages.h"
 #include "providers/aws/ec2instance.h"
 #include "providers/aws/ec2launch.h"
 #include "providers/aws/ec2pricetable.h"
@@ -75,12 +76,10 @@ void Ec2Provider::listChoices(QObject *context, Callback<ProviderChoices> done)
         int pending = 3;
     };
     auto gathering = std::make_shared<Gathering>();
-    const auto arrived = [gathering, done](const Ec2Pages &pages,
-                                           const std::function<void(const XmlNode &)> &read) {
+    // Each listing reads its pages, then says it arrived.
+    const auto arrived = [gathering, done](const Ec2Pages &pages) {
         if (!pages.ok() && gathering->error.isEmpty())
             gathering->error = pages.last.describe();
-        for (const XmlNode &page : pages.pages)
-            read(page);
         if (--gathering->pending > 0)
             return;
         if (!gathering->error.isEmpty())
@@ -92,14 +91,15 @@ void Ec2Provider::listChoices(QObject *context, Callback<ProviderChoices> done)
     m_client->callPages(
         QStringLiteral("DescribeRegions"), {}, context,
         [gathering, arrived](const Ec2Pages &pages) {
-            arrived(pages, [gathering](const XmlNode &page) {
+            for (const XmlNode &page : pages.pages) {
                 for (const XmlNode &item : page.child(QStringLiteral("regionInfo")).items()) {
                     const QString name = item.text(QStringLiteral("regionName"));
                     gathering->choices.regions.append({name, name,
                                                        item.text(QStringLiteral("optInStatus"))
                                                            != QLatin1String("not-opted-in")});
                 }
-            });
+            }
+            arrived(pages);
         });
 
     Ec2Client::Parameters types
@@ -110,7 +110,7 @@ void Ec2Provider::listChoices(QObject *context, Callback<ProviderChoices> done)
     m_client->callPages(
         QStringLiteral("DescribeInstanceTypes"), types, context,
         [gathering, arrived](const Ec2Pages &pages) {
-            arrived(pages, [gathering](const XmlNode &page) {
+            for (const XmlNode &page : pages.pages) {
                 for (const XmlNode &item : page.child(QStringLiteral("instanceTypeSet")).items()) {
                     SizeChoice size;
                     size.id = item.text(QStringLiteral("instanceType"));
@@ -123,35 +123,21 @@ void Ec2Provider::listChoices(QObject *context, Callback<ProviderChoices> done)
                     size.hourlyPrice = Ec2PriceTable::hourlyUsd(size.id);
                     gathering->choices.sizes.append(size);
                 }
-                std::sort(gathering->choices.sizes.begin(), gathering->choices.sizes.end(),
-                          [](const SizeChoice &a, const SizeChoice &b) {
-                              return std::tie(a.cpus, a.memoryMiB, a.id)
-                                     < std::tie(b.cpus, b.memoryMiB, b.id);
-                          });
-            });
+            }
+            std::sort(gathering->choices.sizes.begin(), gathering->choices.sizes.end(),
+                      [](const SizeChoice &a, const SizeChoice &b) {
+                          return std::tie(a.cpus, a.memoryMiB, a.id)
+                                 < std::tie(b.cpus, b.memoryMiB, b.id);
+                      });
+            arrived(pages);
         });
 
-    Ec2Client::Parameters images{{QStringLiteral("Owner.1"), debianImageOwner()}};
-    images.append(
-        Ec2Client::filter(1, QStringLiteral("name"), {QStringLiteral("debian-12-amd64-*")}));
-    images.append(Ec2Client::filter(2, QStringLiteral("state"), {QStringLiteral("available")}));
-    images.append(Ec2Client::filter(3, QStringLiteral("architecture"), {QStringLiteral("x86_64")}));
-    m_client->callPages(
-        QStringLiteral("DescribeImages"), images, context,
-        [this, gathering, arrived](const Ec2Pages &pages) {
-            arrived(pages, [this, gathering](const XmlNode &page) {
-                QList<XmlNode> items = page.child(QStringLiteral("imagesSet")).items();
-                std::sort(items.begin(), items.end(),
-                          [](const XmlNode &a, const XmlNode &b) { // newest first
-                              return a.text(QStringLiteral("creationDate"))
-                                     > b.text(QStringLiteral("creationDate"));
-                          });
-                for (const XmlNode &item : std::as_const(items))
-                    gathering->choices.images.append({item.text(QStringLiteral("imageId")),
-                                                      item.text(QStringLiteral("name")),
-                                                      {m_client->region()}});
-            });
-        });
+    m_client->callPages(QStringLiteral("DescribeImages"), Ec2DebianImages::query(), context,
+                        [this, gathering, arrived](const Ec2Pages &pages) {
+                            gathering->choices.images
+                                = Ec2DebianImages::fromPages(pages.pages, m_client->region());
+                            arrived(pages);
+                        });
 }
 
 void Ec2Provider::createMachines(const MachineRequest &request, ResourceJournal *journal,

@@ -14,8 +14,8 @@ struct ProviderSettings;
 
 /// AWS EC2 machines through the Query API (see Ec2Client; Ec2Launch creates them). Regions,
 /// current x86-64 instance types (CPUs, memory; prices from Ec2PriceTable, as the API has none)
-/// and Debian 12 images from Debian's own AWS account. Every resource carries the tag
-/// `sparkdeck-cluster=<name>`. Teardown terminates instances (a machine recorded but never
+/// and Debian 12 images from Debian's own AWS account (Ec2DebianImages). Every resource carries the
+/// tag `sparkdeck-cluster=<name>`. Teardown terminates instances (a machine recorded but never
 /// answered for is found by its ClientToken), waits until none is left in the security group,
 /// then deletes the group and the key pair; the sweep finds all three kinds by tag.
 class Ec2Provider : public MachineProvider
@@ -28,9 +28,6 @@ public:
     /// session_token), region (the cluster file's, else the credentials', else us-east-1) and
     /// the endpoint (the region's, unless settings.apiBaseUrl overrides it).
     static Result<std::unique_ptr<MachineProvider>> create(const ProviderSettings &settings);
-
-    /// The AWS account that publishes Debian's official images.
-    static QString debianImageOwner() { return QStringLiteral("136693071363"); }
 
     QString id() const override { return QStringLiteral("ec2"); }
     int maxBatch() const override { return 20; }

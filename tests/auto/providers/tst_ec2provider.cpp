@@ -41,6 +41,7 @@ private Q_SLOTS:
 
     void listsRegionsSizesAndDebianImages();
     void createsTaggedMachinesBehindTheClusterGroup();
+    void withoutImageAndSizeTheNewestDebianOnAT3Medium();
     void recordsEveryIntentBeforeItsCreateCallIsSent();
     void retriesThrottledRequestsSignedAfresh();
     void describeWaitsThroughNotFoundAndPendingUntilRunning();
@@ -193,6 +194,24 @@ void tst_Ec2Provider::createsTaggedMachinesBehindTheClusterGroup()
         QVERIFY(machine.id.startsWith(QLatin1String("i-")));
     }
     QCOMPARE(m_journal->outstanding().size(), 5); // + key pair + security group
+}
+
+void tst_Ec2Provider::withoutImageAndSizeTheNewestDebianOnAT3Medium()
+{
+    MachineRequest machines = request(1);
+    machines.image.clear();
+    machines.size.clear();
+    const auto provider = makeProvider();
+    const auto created = create(*provider, machines);
+    QVERIFY(created);
+    QVERIFY2(*created, qPrintable(created->ok() ? QString() : created->errorMessage()));
+    QCOMPARE(m_ec2->instances.first().imageId,
+             QStringLiteral("ami-0a1b2c3d4e5f60002")); // 2025 over 2024
+    QCOMPARE(m_ec2->instances.first().type, QStringLiteral("t3.medium"));
+    QCOMPARE(m_ec2->calls(QStringLiteral("DescribeImages"))
+                 .first()
+                 .queryItemValue(QStringLiteral("Owner.1")),
+             QStringLiteral("136693071363"));
 }
 
 void tst_Ec2Provider::recordsEveryIntentBeforeItsCreateCallIsSent()
