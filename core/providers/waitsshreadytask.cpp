@@ -2,6 +2,7 @@
 
 #include "providers/resourcejournal.h"
 #include "provisioning/sshmachine.h"
+#include "ssh/knownhosts.h"
 #include "ssh/sshsessionpool.h"
 #include "ssh/sshtarget.h"
 
@@ -59,11 +60,26 @@ void WaitSshReadyTask::attempt(const QString &address)
     job->start();
 }
 
+bool WaitSshReadyTask::hostKeyRefused(const SshSession *session)
+{
+    const HostKey key = session->hostKey();
+    const Result<KnownHosts> known = KnownHosts::load(session->target().knownHostsFile);
+    if (!key.isValid() || !known)
+        return false;
+    const KnownHosts::Match match
+        = known->check(session->target().host, session->target().port, key).match;
+    return match == KnownHosts::Match::Changed || match == KnownHosts::Match::OtherTypeKnown
+           || match == KnownHosts::Match::Revoked;
+}
+
 void WaitSshReadyTask::handleResult(const QString &address, MachineJob *job)
 {
     m_jobs.remove(address);
     const ExecResult result = job->result();
-    job->parent()->deleteLater(); // the SshMachine; the session stays in the pool
+    auto *machine = static_cast<SshMachine *>(job->parent());
+    const bool refused
+        = !result.succeeded() && machine->session() && hostKeyRefused(machine->session());
+    machine->deleteLater(); // the session stays in the pool
     if (!isRunning())
         return;
     if (result.succeeded()) {
@@ -71,6 +87,11 @@ void WaitSshReadyTask::handleResult(const QString &address, MachineJob *job)
         if (++m_ready == m_names.size())
             finish(TaskOutcome::success(tr("%n machine(s) reachable over SSH", nullptr, m_ready)));
         return;
+    }
+    if (refused) { // waiting will not change a key known_hosts contradicts
+        for (MachineJob *other : std::as_const(m_jobs))
+            other->cancel();
+        return finish(TaskOutcome::failure(result.summary()));
     }
     if (m_attempts.value(address) >= m_policy.attempts) {
         for (MachineJob *other : std::as_const(m_jobs))

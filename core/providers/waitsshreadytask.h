@@ -10,13 +10,15 @@ namespace SparkDeck {
 
 class MachineJob;
 class ResourceJournal;
+class SshSession;
 class SshSessionPool;
 
 /// Waits until SparkDeck can log in to every named machine over SSH (at the address the
 /// journal recorded) and cloud-init has finished its first boot there, all machines side by
 /// side. A refused or failed login is tried again: sshd starts, and cloud-init installs the
-/// key, a little after the provider calls the machine running. The connection stays in the
-/// pool for the provisioning that follows.
+/// key, a little after the provider calls the machine running; a host key that contradicts
+/// known_hosts ends the wait at once. The connection stays in the pool for the provisioning
+/// that follows.
 class WaitSshReadyTask : public Task
 {
     Q_OBJECT
@@ -41,6 +43,8 @@ protected:
 private:
     void attempt(const QString &address);
     void handleResult(const QString &address, MachineJob *job);
+    /// The host's key contradicts known_hosts (changed, other type, revoked): no retry helps.
+    static bool hostKeyRefused(const SshSession *session);
 
     SshSessionPool *m_pool;
     SshSpec m_ssh;

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void downLeavesNoDropletAndNoProcess();
     void expireTearsTheClusterDownOnceItsLeaseHasPassed();
     void anUpKilledBeforeTheApiAnsweredLeavesNothingDownCannotFind();
+    void aHostKeyKnownHostsContradictsStopsUpAtOnce();
     void theTokenIsInNoFileOfOurs();
 
 private:
@@ -76,6 +77,7 @@ private:
     std::unique_ptr<FakeDigitalOcean> m_cloud;
     QList<LabHost> m_hosts;
     QString m_labProblem;
+    bool m_staleHostKey = false;
     QString m_file;
 };
 
@@ -108,6 +110,13 @@ void tst_CloudCluster::initTestCase()
             return;
         }
         m_hosts = LabHosts::fromDirectory(labDir()).hosts();
+        if (m_staleHostKey && !m_hosts.isEmpty()) {
+            // Another machine that once had the first droplet's address left its key here.
+            QFile knownHosts(m_dir.filePath(QStringLiteral("known_hosts")));
+            QFile otherKey(labDir() + QStringLiteral("/keys/id_ed25519.pub"));
+            if (knownHosts.open(QIODevice::Append) && otherKey.open(QIODevice::ReadOnly))
+                knownHosts.write(m_hosts.first().address.toUtf8() + ' ' + otherKey.readAll().simplified().split(' ').mid(0, 2).join(' ') + '\n');
+        }
     };
     m_cloud->addressesFor = [this](const QString &name) {
         const int index = name.section(QLatin1Char('-'), -1).toInt() - 1;
@@ -267,6 +276,19 @@ void tst_CloudCluster::anUpKilledBeforeTheApiAnsweredLeavesNothingDownCannotFind
                        && resource.state == SparkDeck::CloudResource::State::Intended;
         QCOMPARE(intents, 3);
     }
+    const CliRun down = cli(QStringLiteral("down"));
+    QVERIFY2(down.exitCode == 0, down.transcript());
+    checkNothingIsLeft();
+}
+
+void tst_CloudCluster::aHostKeyKnownHostsContradictsStopsUpAtOnce()
+{
+    m_staleHostKey = true;
+    const CliRun up = cli(QStringLiteral("up"));
+    m_staleHostKey = false;
+    QCOMPARE(up.exitCode, 1);
+    QVERIFY2(up.err.contains(QLatin1String("has CHANGED")), up.transcript());
+    QVERIFY2(!up.err.contains(QLatin1String("tries")), up.transcript()); // not retried until the attempts ran out
     const CliRun down = cli(QStringLiteral("down"));
     QVERIFY2(down.exitCode == 0, down.transcript());
     checkNothingIsLeft();
