@@ -218,6 +218,9 @@ Result<ProviderCredentials> CredentialResolver::openStack() const
            {"OS_USER_DOMAIN_NAME", "user_domain_name"},
            {"OS_PROJECT_DOMAIN_NAME", "project_domain_name"},
            {"OS_REGION_NAME", "region_name"},
+           {"OS_PROJECT_ID", "project_id"},
+           {"OS_USER_DOMAIN_ID", "user_domain_id"},
+           {"OS_PROJECT_DOMAIN_ID", "project_domain_id"},
            {"OS_APPLICATION_CREDENTIAL_ID", "application_credential_id"},
            {"OS_APPLICATION_CREDENTIAL_SECRET", "application_credential_secret"}};
     if (m_environment.contains(QStringLiteral("OS_AUTH_URL"))) {

@@ -124,12 +124,14 @@ void tst_CredentialResolver::openStackFromOsVariablesOrCloudsYaml()
                                           {"OS_USERNAME", "ada"},
                                           {"OS_PASSWORD", "pw"},
                                           {"OS_PROJECT_NAME", "spark"},
-                                          {"OS_REGION_NAME", "RegionOne"}}),
+                                          {"OS_REGION_NAME", "RegionOne"},
+                                          {"OS_PROJECT_DOMAIN_ID", "d-7"}}),
                              m_home.path())
               .fromConventions(Provider::OpenStack);
     QVERIFY(fromEnv.ok());
     QCOMPARE(fromEnv->value("password").reveal(), QStringLiteral("pw"));
     QCOMPARE(fromEnv->value("region_name").reveal(), QStringLiteral("RegionOne"));
+    QCOMPARE(fromEnv->value("project_domain_id").reveal(), QStringLiteral("d-7")); // Horizon's openrc
 
     QVERIFY(
         writeFile(m_home.filePath(".config/openstack/clouds.yaml"),
