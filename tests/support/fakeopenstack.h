@@ -69,6 +69,8 @@ public:
     HttpTestServer &server() { return m_server; }
     QString computePath() const { return QStringLiteral("/compute/v2.1/") + projectId(); }
     QSet<QByteArray> issuedTokens() const { return m_tokens; }
+    /// Every token issued so far stops working (a password change, a revocation).
+    void revokeTokens() { m_tokens.clear(); }
 
     /// A server made behind SparkDeck's back (another run, another tool), with these tags.
     QString addServer(const QString &name, const QStringList &tags,
@@ -188,7 +190,7 @@ private:
                           QStringLiteral("The request you have made requires authentication.")},
                          {QStringLiteral("title"), QStringLiteral("Unauthorized")}}}}));
         }
-        const QByteArray token = "gAAAAABfake-" + QByteArray::number(m_tokens.size() + 1);
+        const QByteArray token = "gAAAAABfake-" + QByteArray::number(++m_issued);
         m_tokens << token;
         const QJsonObject body{
             {QStringLiteral("token"),
@@ -707,6 +709,7 @@ private:
     QSet<QByteArray> m_tokens;
     QMap<QString, Lifecycle> m_left;
     int m_ids = 0;
+    int m_issued = 0;
 };
 
 } // namespace SparkDeck::Test

@@ -46,12 +46,13 @@ QString catalogType(OpenStackService service)
 QString apiMessage(const HttpResponse &response)
 {
     const QJsonObject body = response.json().object();
-    for (auto it = body.begin(); it != body.end(); ++it) {
-        const QString message = it.value().toObject().value(QLatin1String("message")).toString();
-        if (!message.isEmpty())
-            return message;
-    }
-    return body.isEmpty() ? QString::fromUtf8(response.body.left(200)).simplified() : QString();
+    QString message
+        = body.isEmpty() ? QString::fromUtf8(response.body.left(200)).simplified() : QString();
+    for (auto it = body.begin(); it != body.end() && message.isEmpty(); ++it)
+        message = it.value().toObject().value(QLatin1String("message")).toString();
+    while (message.endsWith(QLatin1Char('.'))) // the description goes on after it
+        message.chop(1);
+    return message;
 }
 
 /// A catalog URL with the version path the service's API lives under.
@@ -163,44 +164,57 @@ QUrl OpenStackClient::endpoint(OpenStackService service) const
     return url;
 }
 
-void OpenStackClient::send(OpenStackService service, HttpRequest request, QObject *context,
+void OpenStackClient::send(OpenStackService service, const HttpRequest &request, QObject *context,
                            RestClient::ResponseCallback done)
 {
-    signIn(context, [this, service, request, context,
-                     done](const Result<KeystoneToken> &signedIn) mutable {
+    sendSignedIn(service, request, context, std::move(done), false);
+}
+
+void OpenStackClient::sendSignedIn(OpenStackService service, const HttpRequest &request,
+                                   QObject *context, RestClient::ResponseCallback done,
+                                   bool secondToken)
+{
+    signIn(context, [=](const Result<KeystoneToken> &signedIn) {
+        HttpResponse failure;
         if (!signedIn) {
-            HttpResponse failure;
             failure.networkError = signedIn.errorMessage();
             return done(failure);
         }
         const QUrl base = endpoint(service);
         if (base.isEmpty()) {
-            HttpResponse failure;
-            failure.networkError = Tr::tr("the catalog has no public %1 endpoint in region %2")
+            failure.networkError = Tr::tr("OpenStack's catalog has no public %1 endpoint in region "
+                                          "%2.")
                                        .arg(catalogType(service), m_region);
             return done(failure);
         }
-        if (request.url.isRelative())
-            request.url = base.resolved(request.url);
+        HttpRequest call = request;
+        call.url = base.resolved(request.url);
         if (service == OpenStackService::Compute) {
-            request.headers << qMakePair(QByteArray("X-OpenStack-Nova-API-Version"), kMicroversion)
-                            << qMakePair(QByteArray("OpenStack-API-Version"),
-                                         "compute " + kMicroversion);
+            call.headers << qMakePair(QByteArray("X-OpenStack-Nova-API-Version"), kMicroversion)
+                         << qMakePair(QByteArray("OpenStack-API-Version"),
+                                      "compute " + kMicroversion);
         }
-        m_rest->send(request, context, done);
+        m_rest->send(call, context, [=](const HttpResponse &response) {
+            if (response.status != 401 || secondToken)
+                return done(response);
+            // The token was revoked or expired early: one new token, one more try.
+            m_token = Secret();
+            m_catalog.reset();
+            sendSignedIn(service, request, context, done, true);
+        });
     });
 }
 
 void OpenStackClient::list(OpenStackService service, const QString &path, const QString &key,
                            QObject *context, ListCallback done)
 {
-    fetchPage(service, QUrl(path), key, std::make_shared<QList<QJsonObject>>(), context,
+    fetchPage(service, QUrl(path), key, 1, std::make_shared<QList<QJsonObject>>(), context,
               std::move(done));
 }
 
 void OpenStackClient::fetchPage(OpenStackService service, const QUrl &url, const QString &key,
-                                const std::shared_ptr<QList<QJsonObject>> &items, QObject *context,
-                                ListCallback done)
+                                int pageNumber, const std::shared_ptr<QList<QJsonObject>> &items,
+                                QObject *context, ListCallback done)
 {
     HttpRequest request;
     request.url = url;
@@ -222,9 +236,9 @@ void OpenStackClient::fetchPage(OpenStackService service, const QUrl &url, const
             nextUrl = base.resolved(QUrl(
                 page.value(QLatin1String("next")).toString().section(QStringLiteral("/v2/"), 1)));
         }
-        if (nextUrl.isEmpty() || items->size() > 100000)
+        if (nextUrl.isEmpty() || pageNumber >= kMaxPages)
             return done(*items);
-        fetchPage(service, nextUrl, key, items, context, done);
+        fetchPage(service, nextUrl, key, pageNumber + 1, items, context, done);
     });
 }
 

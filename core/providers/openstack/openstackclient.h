@@ -40,8 +40,9 @@ public:
 
     /// Signs in now unless a valid token is at hand; gives the token's catalog.
     void signIn(QObject *context, TokenCallback done);
-    /// `request` (url relative to the service's endpoint) with a valid token.
-    void send(OpenStackService service, HttpRequest request, QObject *context,
+    /// `request` (url relative to the service's endpoint, or absolute) with a valid token; a 401
+    /// (a token revoked or expired early) signs in again once.
+    void send(OpenStackService service, const HttpRequest &request, QObject *context,
               RestClient::ResponseCallback done);
     /// GET `path` and every next page; the objects under `key` ("servers", "flavors"...).
     void list(OpenStackService service, const QString &path, const QString &key, QObject *context,
@@ -58,8 +59,11 @@ private:
         TokenCallback done;
     };
     void signedIn(const Result<KeystoneToken> &result);
+    void sendSignedIn(OpenStackService service, const HttpRequest &request, QObject *context,
+                      RestClient::ResponseCallback done, bool secondToken);
     QUrl endpoint(OpenStackService service) const;
-    void fetchPage(OpenStackService service, const QUrl &url, const QString &key,
+    static constexpr int kMaxPages = 1000; ///< a server that always names a next page ends here
+    void fetchPage(OpenStackService service, const QUrl &url, const QString &key, int pageNumber,
                    const std::shared_ptr<QList<QJsonObject>> &items, QObject *context,
                    ListCallback done);
 

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void signsInWithAPasswordAndUsesTheRegionsPublicEndpoints();
     void signsInWithAnApplicationCredential();
     void aWrongPasswordIsRefusedWithoutShowingIt();
+    void aRevokedTokenIsReplacedOnce();
     void theRegistryMakesItFromTheCredentials();
     void createsTaggedServersWithTheKeyPairAndTheSecurityGroup();
     void journalsEachResourceBeforeItsCreateCall();
@@ -217,6 +218,19 @@ void tst_OpenStackProvider::aWrongPasswordIsRefusedWithoutShowingIt()
     QVERIFY(created->errorMessage().contains(QLatin1String("Check the credentials")));
     QVERIFY(!created->errorMessage().contains(wrong));
     QVERIFY(m_journal->outstanding().isEmpty()); // nothing was asked for
+}
+
+void tst_OpenStackProvider::aRevokedTokenIsReplacedOnce()
+{
+    const auto provider = makeProvider();
+    QVERIFY(createMachines(*provider, request(1), *m_journal).value_or(Error{}));
+    m_cloud->revokeTokens();
+    const Result<QList<CloudResource>> tagged = findTagged(*provider, QStringLiteral("demo"));
+    QVERIFY2(tagged, qPrintable(tagged.ok() ? QString() : tagged.errorMessage()));
+    QCOMPARE(tagged->size(), 3); // the server, its group and the key pair
+    QCOMPARE(m_cloud->tokenRequests.size(), 2);
+    QCOMPARE(m_cloud->unauthorized, 1); // the first call after the revocation, once
+    m_cloud->unauthorized = 0;
 }
 
 void tst_OpenStackProvider::theRegistryMakesItFromTheCredentials()
