@@ -289,6 +289,9 @@ void tst_CloudCluster::aHostKeyKnownHostsContradictsStopsUpAtOnce()
     QCOMPARE(up.exitCode, 1);
     QVERIFY2(up.err.contains(QLatin1String("has CHANGED")), up.transcript());
     QVERIFY2(!up.err.contains(QLatin1String("tries")), up.transcript()); // not retried until the attempts ran out
+    // The user does what the message says, then tears down.
+    QCOMPARE(QProcess::execute(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-R"), m_hosts.first().address,
+                                                              QStringLiteral("-f"), m_dir.filePath(QStringLiteral("known_hosts"))}), 0);
     const CliRun down = cli(QStringLiteral("down"));
     QVERIFY2(down.exitCode == 0, down.transcript());
     checkNothingIsLeft();
