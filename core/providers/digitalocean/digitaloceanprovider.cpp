@@ -337,8 +337,29 @@ void DigitalOceanProvider::ensureKey(const std::shared_ptr<Creation> &creation)
 void DigitalOceanProvider::ensureFirewall(const std::shared_ptr<Creation> &creation)
 {
     for (const CloudResource &existing : creation->journal->outstanding()) {
-        if (existing.kind == kFirewall)
+        if (existing.kind != kFirewall)
+            continue;
+        if (existing.state == CloudResource::State::Created)
             return createDroplets(creation); // made by an earlier call of this cluster
+        // A crash left it unanswered: droplets without their firewall are open to the world,
+        // so find it, or know that it was never made and make it.
+        return findTagged(
+            creation->request.clusterName, creation->context,
+            [this, creation, existing](const Result<QList<CloudResource>> &found) {
+                if (!found)
+                    return creation->done(Error{found.errorMessage()});
+                for (const CloudResource &candidate : found.value()) {
+                    if (candidate.kind == kFirewall && candidate.name == existing.name) {
+                        const Status recorded
+                            = creation->journal->recordCreated(existing.key, candidate.id);
+                        return recorded ? createDroplets(creation)
+                                        : creation->done(Error{recorded.errorMessage()});
+                    }
+                }
+                const Status recorded = creation->journal->recordNotCreated(existing.key);
+                return recorded ? ensureFirewall(creation)
+                                : creation->done(Error{recorded.errorMessage()});
+            });
     }
     const QString tag = tagFor(creation->request.clusterName);
     // A firewall may name only tags that exist; creating an existing tag is harmless.

@@ -59,6 +59,8 @@ private Q_SLOTS:
     void createsTaggedDropletsTenPerCall();
     void opensPort22OnlyToTheUsersAddress();
     void addsTheUsersKeyOnceAndReusesIt();
+    void aFirewallLeftUnansweredIsFoundOrMadeAgain_data();
+    void aFirewallLeftUnansweredIsFoundOrMadeAgain();
     void waitsUntilActiveThoughNotListedAtFirst();
     void aSecondUpCreatesNothing();
     void threeOfFiveThenTheLimitDownDeletesThree();
@@ -206,6 +208,36 @@ void tst_DigitalOceanProvider::addsTheUsersKeyOnceAndReusesIt()
     QVERIFY(runToEnd(second).succeeded());
     QCOMPARE(m_server->requests("POST", "/v2/account/keys").size(), 1);
     QCOMPARE(m_cloud->firewalls.size(), 1); // the cluster's firewall too
+}
+
+void tst_DigitalOceanProvider::aFirewallLeftUnansweredIsFoundOrMadeAgain_data()
+{
+    QTest::addColumn<bool>("madeBeforeTheCrash");
+    QTest::newRow("the create reached the API: adopted") << true;
+    QTest::newRow("it never did: made now") << false;
+}
+
+void tst_DigitalOceanProvider::aFirewallLeftUnansweredIsFoundOrMadeAgain()
+{
+    QFETCH(bool, madeBeforeTheCrash);
+    CloudResource intent;
+    intent.provider = QStringLiteral("digitalocean");
+    intent.kind = QStringLiteral("firewall");
+    intent.name = QStringLiteral("sparkdeck-demo");
+    const QString key = *m_journal->recordIntent(intent); // what the crashed run left
+    if (madeBeforeTheCrash) {
+        m_cloud->firewalls << QJsonObject{{"id", "fb6045f1-cf1d-4ca3-bfac-18832663025b"},
+                                          {"name", "sparkdeck-demo"},
+                                          {"tags", QJsonArray{kTag}}};
+    }
+    CreateMachinesTask create(m_provider.get(), m_journal.get(), request(1));
+    const TaskOutcome outcome = runToEnd(create);
+    QVERIFY2(outcome.succeeded(), qPrintable(outcome.message));
+    QCOMPARE(m_cloud->firewalls.size(), 1);
+    QCOMPARE(m_server->requests("POST", "/v2/firewalls").size(), madeBeforeTheCrash ? 0 : 1);
+    QCOMPARE(m_journal->resource(key)->state,
+             madeBeforeTheCrash ? CloudResource::State::Created : CloudResource::State::NotCreated);
+    QCOMPARE(count(m_journal->resources(), CloudResource::State::Created, "firewall"), 1);
 }
 
 void tst_DigitalOceanProvider::waitsUntilActiveThoughNotListedAtFirst()
