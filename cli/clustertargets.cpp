@@ -1,5 +1,8 @@
 #include "clustertargets.h"
 
+#include "providers/providerregistry.h"
+#include "providers/resourcejournal.h"
+#include "provisioning/clusterstatefile.h"
 #include "spec/clusterfileloader.h"
 #include "ssh/remoteprocess.h"
 #include "ssh/sshsessionpool.h"
@@ -13,14 +16,41 @@
 
 namespace SparkDeck::Cli {
 
-std::optional<ClusterTargets> loadClusterTargets(const QString &file, const QString &hostsOption,
-                                                 const QString &commandName, QTextStream &err)
+void addStateOption(QCommandLineParser &parser)
 {
-    const LoadedClusterFile loaded = ClusterFileLoader::loadFile(file);
+    parser.addOption(
+        {QStringLiteral("state"),
+         QCoreApplication::translate(
+             "Cli", "Folder of the cluster's journal and state (default: the user's data "
+                    "folder); where a provider's machines are recorded."),
+         QStringLiteral("DIR")});
+}
+
+std::optional<ClusterTargets> loadClusterTargets(const QString &file, const QString &hostsOption,
+                                                 const QString &commandName, QTextStream &err,
+                                                 const QString &stateDirectory)
+{
+    LoadedClusterFile loaded = ClusterFileLoader::loadFile(file);
     for (const Diagnostic &diagnostic : loaded.diagnostics)
         err << diagnostic.format(file) << '\n';
     if (!loaded.ok())
         return std::nullopt;
+    if (ProviderRegistry::createsMachines(loaded.spec.machines.provider)) {
+        ResourceJournal journal(stateDirectory.isEmpty()
+                                    ? ClusterStateFile::defaultDirectory(loaded.spec.name)
+                                    : stateDirectory);
+        const Status read = journal.load();
+        if (!read) {
+            err << file << ": error: " << read.errorMessage() << '\n';
+            return std::nullopt;
+        }
+        for (const CloudResource &machine : journal.liveMachines()) {
+            HostSpec host;
+            host.address = machine.publicAddress;
+            if (!host.address.isEmpty())
+                loaded.spec.machines.hosts << host;
+        }
+    }
     const MachinesSpec &machines = loaded.spec.machines;
     if (machines.hosts.isEmpty()) {
         err << QCoreApplication::translate("Cli", "%1: the cluster lists no hosts (provider '%2'); "
@@ -59,8 +89,9 @@ void waitForRemoteStops(const SshSessionPool &pool, int milliseconds)
 {
     auto pending = [&pool] {
         const QList<SshSession *> sessions = pool.sessions();
-        return std::any_of(sessions.cbegin(), sessions.cend(),
-                           [](const SshSession *session) { return RemoteProcess::stopsPending(session); });
+        return std::any_of(sessions.cbegin(), sessions.cend(), [](const SshSession *session) {
+            return RemoteProcess::stopsPending(session);
+        });
     };
     if (!pending())
         return;

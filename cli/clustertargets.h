@@ -3,6 +3,7 @@
 #include "spec/clusterspec.h"
 #include "ssh/sshtarget.h"
 
+#include <QCommandLineParser>
 #include <QList>
 #include <QString>
 #include <QTextStream>
@@ -25,10 +26,15 @@ struct ClusterTargets
 };
 
 /// Loads `file` and picks its hosts: all of them, or the comma-separated addresses in
-/// `hostsOption`. Prints the file's problems (or an unknown address) to `err` and returns
-/// nullopt when the command cannot go on (exit code BadInput).
+/// `hostsOption`; for a provider that creates machines, the machines it created (from the
+/// resource journal in `stateDirectory`, default the cluster's state folder). Prints the file's
+/// problems (or an unknown address) to `err` and returns nullopt when the command cannot go on
+/// (exit code BadInput).
 std::optional<ClusterTargets> loadClusterTargets(const QString &file, const QString &hostsOption,
-                                                 const QString &commandName, QTextStream &err);
+                                                 const QString &commandName, QTextStream &err,
+                                                 const QString &stateDirectory = QString());
+/// `--state DIR`, for the commands that also work on a provider's machines.
+void addStateOption(QCommandLineParser &parser);
 
 /// Runs the event loop until no session of `pool` is still sending the stop of a cancelled
 /// command (RemoteProcess::stopsPending), at most `milliseconds`: call it before the pool goes.

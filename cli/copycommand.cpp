@@ -44,6 +44,7 @@ void CopyCommand::addOptions(QCommandLineParser &parser) const
                       QStringLiteral("N"), QStringLiteral("32")});
     parser.addOption({QStringLiteral("quiet"), tr("No progress lines, only the result per host.")});
     parser.addOption({QStringLiteral("verbose"), tr("Log the SSH engine's work to stderr.")});
+    addStateOption(parser);
 }
 
 int CopyCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
@@ -71,7 +72,8 @@ int CopyCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
         err << tr("--parallel needs a positive number.") << '\n';
         return BadInput;
     }
-    const auto cluster = loadClusterTargets(file, parser.value(QStringLiteral("hosts")), name(), err);
+    const auto cluster = loadClusterTargets(file, parser.value(QStringLiteral("hosts")), name(), err,
+                                            parser.value(QStringLiteral("state")));
     if (!cluster)
         return BadInput;
     const QList<SshTarget> &targets = cluster->targets;

@@ -44,6 +44,7 @@ void ExecCommand::addOptions(QCommandLineParser &parser) const
                       QStringLiteral("SECONDS"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("sudo"), tr("Run as root (sudo -n for non-root users).")});
     parser.addOption({QStringLiteral("verbose"), tr("Log the SSH engine's work to stderr.")});
+    addStateOption(parser);
 }
 
 int ExecCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
@@ -56,7 +57,8 @@ int ExecCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
     const QString file = positional.first();
     const QStringList words = positional.mid(1);
 
-    const auto cluster = loadClusterTargets(file, parser.value(QStringLiteral("hosts")), name(), err);
+    const auto cluster = loadClusterTargets(file, parser.value(QStringLiteral("hosts")), name(), err,
+                                            parser.value(QStringLiteral("state")));
     if (!cluster)
         return BadInput;
     const QList<SshTarget> &targets = cluster->targets;

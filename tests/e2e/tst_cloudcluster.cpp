@@ -29,6 +29,7 @@ private Q_SLOTS:
     void upGoesFromTheApiToARunningSparkCluster();
     void statusShowsTheCostAndTheTimeLeft();
     void aSecondUpCreatesNothing();
+    void execRunsOnEveryCreatedMachine();
     void expireBeforeTheLeaseEndsOnlySaysHowLongIsLeft();
     void downLeavesNoDropletAndNoProcess();
     void expireTearsTheClusterDownOnceItsLeaseHasPassed();
@@ -215,6 +216,14 @@ void tst_CloudCluster::aSecondUpCreatesNothing()
     QVERIFY2(again.exitCode == 0, again.transcript());
     QCOMPARE(m_cloud->createCalls, 1);
     QCOMPARE(m_cloud->droplets.size(), 3);
+}
+
+void tst_CloudCluster::execRunsOnEveryCreatedMachine()
+{
+    const CliRun exec = cli(QStringLiteral("exec"), {QStringLiteral("--"), QStringLiteral("hostname")});
+    QVERIFY2(exec.exitCode == 0, exec.transcript());
+    for (const LabHost &host : std::as_const(m_hosts))
+        QVERIFY2(exec.out.contains(host.address), exec.transcript());
 }
 
 void tst_CloudCluster::expireBeforeTheLeaseEndsOnlySaysHowLongIsLeft()
