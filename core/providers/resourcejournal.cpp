@@ -191,6 +191,15 @@ Status ResourceJournal::clearLease()
     return save();
 }
 
+Status ResourceJournal::forgetSettled()
+{
+    m_resources.erase(
+        std::remove_if(m_resources.begin(), m_resources.end(),
+                       [](const CloudResource &resource) { return !resource.isOutstanding(); }),
+        m_resources.end());
+    return save();
+}
+
 Status ResourceJournal::save()
 {
     if (!QDir().mkpath(m_directory))

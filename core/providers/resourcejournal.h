@@ -53,6 +53,9 @@ public:
     /// The cost guard's lease: set once when machines are first created; cleared by `down`.
     Status setLease(const QDateTime &started, const std::optional<QDateTime> &expires);
     Status clearLease();
+    /// Drops the entries that are settled (deleted, never created), after a complete `down`:
+    /// the run journal keeps the story; this file keeps what may still exist.
+    Status forgetSettled();
     std::optional<QDateTime> leaseStarted() const { return m_leaseStarted; }
     std::optional<QDateTime> leaseExpires() const { return m_leaseExpires; }
 

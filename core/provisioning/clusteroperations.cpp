@@ -65,7 +65,8 @@ Result<OperationRunner *> ClusterOperations::destroyMachines(MachineProvider *pr
         if (!outcome.succeeded())
             return;
         QStringList problems;
-        for (const Status &status : {m_resources->clearLease(), m_state.remove(), forgetHostKeys(addresses)}) {
+        for (const Status &status : {m_resources->clearLease(), m_resources->forgetSettled(), m_state.remove(),
+                                     forgetHostKeys(addresses)}) {
             if (!status)
                 problems << status.errorMessage();
         }

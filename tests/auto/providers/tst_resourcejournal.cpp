@@ -32,6 +32,7 @@ private Q_SLOTS:
     void anUnwritableJournalRefusesTheIntent();
     void aDamagedJournalSaysNotToDeleteIt();
     void theLeaseSurvivesARestartAndCanBeCleared();
+    void forgettingSettledEntriesKeepsWhatMayStillExist();
 };
 
 void tst_ResourceJournal::anIntentIsOnDiskWhenRecordIntentReturns()
@@ -155,6 +156,24 @@ void tst_ResourceJournal::theLeaseSurvivesARestartAndCanBeCleared()
     QVERIFY(reread.clearLease().ok());
     QVERIFY(reread.load().ok());
     QVERIFY(!reread.leaseStarted());
+}
+
+void tst_ResourceJournal::forgettingSettledEntriesKeepsWhatMayStillExist()
+{
+    QTemporaryDir dir;
+    ResourceJournal journal(dir.path());
+    const QStringList keys = *journal.recordIntents(
+        {droplet("demo-1"), droplet("demo-2"), droplet("demo-3"), droplet("demo-4")});
+    QVERIFY(journal.recordCreated(keys[0], QStringLiteral("1")).ok());
+    QVERIFY(journal.recordDeleted(keys[0]).ok());
+    QVERIFY(journal.recordNotCreated(keys[1]).ok());
+    QVERIFY(journal.recordCreated(keys[2], QStringLiteral("3")).ok());
+    QVERIFY(journal.forgetSettled().ok());
+    ResourceJournal reread(dir.path());
+    QVERIFY(reread.load().ok());
+    QCOMPARE(reread.resources().size(), 2); // demo-3 created, demo-4 still an intent
+    QCOMPARE(reread.resources().at(0).name, QStringLiteral("demo-3"));
+    QCOMPARE(reread.resources().at(1).state, CloudResource::State::Intended);
 }
 
 QTEST_GUILESS_MAIN(tst_ResourceJournal)
