@@ -19,6 +19,8 @@ constexpr const char *kSparkUid = "185";
 // non-heap memory (Spark on Kubernetes reserves 10%, at least 384 MiB, per executor).
 constexpr qint64 kWorkerDaemonMebibytes = 512;
 constexpr qint64 kWorkerOverheadMebibytes = 1024;
+/// How long a stopped worker may hand its executors over after decommissioning.
+constexpr int kWorkerStopGraceSeconds = 10;
 
 // The container's entrypoint: writes spark-defaults.conf (mode 0600, in a fresh private
 // directory) from the non-secret properties in $SPARKDECK_SPARK_DEFAULTS and the Docker secret,
@@ -168,6 +170,12 @@ void emitWorker(YAML::Emitter &out, const SwarmStack &stack)
          QLatin1String(SwarmStack::kSparkHome) + QStringLiteral("/work-dir"), stack.masterUrl()},
         QStringLiteral("%1m").arg(kWorkerDaemonMebibytes));
     emitNetworks(out, {});
+    // Stopped (scale down, stack rm) with SIGPWR, Spark's decommission signal: the master lists
+    // a worker that goes as DECOMMISSIONED, not DEAD, and its executors get the grace period to
+    // hand over. A decommissioned worker keeps running: Docker kills it when the period ends.
+    out << YAML::Key << "stop_signal" << YAML::Value << "SIGPWR";
+    out << YAML::Key << "stop_grace_period";
+    quoted(out, QStringLiteral("%1s").arg(kWorkerStopGraceSeconds));
 
     out << YAML::Key << "deploy" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "mode" << YAML::Value << "replicated";

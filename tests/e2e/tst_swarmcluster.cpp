@@ -194,6 +194,18 @@ void tst_SwarmCluster::scaleChangesTheReplicasAndTheAliveWorkers()
     const QJsonObject state = status();
     QCOMPARE(state.value(QLatin1String("aliveWorkers")).toInt(), workers);
     QCOMPARE(replicas(state, QStringLiteral("worker")), QStringLiteral("%1/%1").arg(workers));
+    if (workers == 1) {
+        // The three that went were decommissioned first (SIGPWR), as the master's log says
+        // (on its standard error, hence the shell).
+        QByteArray log;
+        QString error;
+        QVERIFY2(m_lab.runOnHost(m_lab.hosts().at(0).name,
+                                 {QStringLiteral("sh"), QStringLiteral("-c"),
+                                  QStringLiteral("docker service logs --raw e2e-swarm_master 2>&1")},
+                                 &log, &error),
+                 qPrintable(error));
+        QCOMPARE(log.count("Decommissioning worker"), 3);
+    }
 }
 
 void tst_SwarmCluster::downLeavesNothingBehind()

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void masterRunsSparkClassOnTheManager();
     void workersOfferWhatTheirLimitsAllow();
     void workersSpreadOverTheNodeLabel();
+    void stoppedWorkersDecommissionFirst();
     void theSecretIsAnExternalDockerSecret();
     void daemonsGetTheStandaloneModesSettings();
     void launchScriptWritesAPrivateConfigWithTheSecret();
@@ -140,6 +141,16 @@ void tst_SwarmStackRenderer::workersSpreadOverTheNodeLabel()
     QCOMPARE(str(placement["preferences"][0]["spread"]),
              QStringLiteral("node.labels.") + QLatin1String(SwarmStack::kPlacementLabel));
     QVERIFY(!placement["constraints"]);
+}
+
+void tst_SwarmStackRenderer::stoppedWorkersDecommissionFirst()
+{
+    // Docker stops a worker with Spark's decommission signal and waits before it kills it.
+    const YAML::Node worker
+        = YAML::Load(renderSwarmStack(demo()).toStdString())["services"]["worker"];
+    QCOMPARE(str(worker["stop_signal"]), QStringLiteral("SIGPWR"));
+    QCOMPARE(str(worker["stop_grace_period"]), QStringLiteral("10s"));
+    QVERIFY(!YAML::Load(renderSwarmStack(demo()).toStdString())["services"]["master"]["stop_signal"]);
 }
 
 void tst_SwarmStackRenderer::theSecretIsAnExternalDockerSecret()
