@@ -39,10 +39,12 @@ BrowserTab::BrowserTab(const WebRoutes *routes, QWebEngineProfile *profile, QWid
     connect(m_page, &BrowserPage::rewriteRequested, this, &BrowserTab::load);
     connect(m_page, &BrowserPage::navigationBlocked, this, [this](const QUrl &, const QString &reason) {
         m_noticeIsFailure = false;
+        m_refusalShown = true;
         showNotice(tr("SparkDeck did not open this page"), reason, tr("Back to the Page"), QString());
     });
     connect(m_notice, &NoticePanel::primaryClicked, this, [this] {
         if (!m_noticeIsFailure) {
+            m_refusalShown = false;
             showView();
             return;
         }
@@ -92,22 +94,28 @@ void BrowserTab::handleLoadingChanged(const QWebEngineLoadingInfo &info)
     switch (info.status()) {
     case QWebEngineLoadingInfo::LoadStartedStatus:
         m_failed = false;
+        m_refusalShown = false;
         if (!info.url().isEmpty())
             m_lastUrl = info.url();
         break;
     case QWebEngineLoadingInfo::LoadSucceededStatus:
         m_failed = false;
-        showView();
+        // A page that finishes loading after a link on it was refused leaves the refusal shown:
+        // it answers the person's last click.
+        if (!m_refusalShown)
+            showView();
         break;
     case QWebEngineLoadingInfo::LoadFailedStatus:
         if (info.errorDomain() == QWebEngineLoadingInfo::HttpStatusCodeDomain) {
-            showView(); // the server's own error page (Spark's 403 for an unknown id, say)
+            if (!m_refusalShown)
+                showView(); // the server's own error page (Spark's 403 for an unknown id, say)
             break;
         }
         if (info.errorCode() == kErrAborted)
             break;
         if (info.errorCode() == kErrBlockedByClient) {
             m_noticeIsFailure = false;
+            m_refusalShown = true;
             showNotice(tr("SparkDeck did not open this page"),
                        tr("%1 is not a page of this cluster that SparkDeck can reach through "
                           "its tunnel.").arg(info.url().toDisplayString()),

@@ -71,6 +71,7 @@ private:
     QString m_tunnelHost;
     bool m_failed = false;
     bool m_noticeIsFailure = false;
+    bool m_refusalShown = false; ///< the notice answers a refused navigation, shown since the last load started
 };
 
 } // namespace SparkDeck::Internal
