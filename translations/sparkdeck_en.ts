@@ -195,27 +195,27 @@
 <context>
     <name>SparkDeck::CloudImageCache</name>
     <message>
-        <location filename="../core/providers/virtualbox/cloudimagecache.cpp" line="+63"/>
+        <location filename="../core/providers/virtualbox/cloudimagecache.cpp" line="+67"/>
         <source>The image %1 does not exist. Give a cloud image file (qcow2, raw, vmdk or vdi) or an http(s) URL of one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Checksum of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>No SHA512SUMS or SHA256SUMS beside %1 lists %2, so SparkDeck cannot check the download. Use an image whose publisher lists its checksums (Debian, Ubuntu), or download it yourself, check it, and give its path.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Downloading %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -225,7 +225,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Cannot keep the image as %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -233,7 +233,7 @@
 <context>
     <name>SparkDeck::CloudInitRenderer</name>
     <message>
-        <location filename="../core/render/cloudinit.cpp" line="+46"/>
+        <location filename="../core/render/cloudinit.cpp" line="+48"/>
         <source>host name &apos;%1&apos; must be lowercase letters, digits and inner dashes, at most 63</source>
         <translation type="unfinished"></translation>
     </message>
@@ -243,7 +243,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the public key is not one OpenSSH public key line (such as the content of ~/.ssh/id_ed25519.pub)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -256,7 +256,7 @@
 <context>
     <name>SparkDeck::CloudPage</name>
     <message>
-        <location filename="../gui/wizard/cloudpage.cpp" line="+31"/>
+        <location filename="../gui/wizard/cloudpage.cpp" line="+32"/>
         <source>VirtualBox</source>
         <translation type="unfinished"></translation>
     </message>
@@ -294,12 +294,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+143"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-121"/>
         <source>&amp;Test Connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,22 +384,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>SparkDeck creates virtual machines on this computer, tagged sparkdeck-cluster=%1, and deletes them with the cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>VirtualBox on This Computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>SparkDeck creates the machines in your %1 account, tagged sparkdeck-cluster=%2, and deletes them with the cluster.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Looking for your %1 credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
+        <source>No account is needed: SparkDeck runs VirtualBox&apos;s VBoxManage here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Credentials from %1. SparkDeck leaves them there and never writes them into the cluster file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
         <source>Asking %1 for its regions, sizes and images…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -434,7 +449,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+12"/>
+        <source>%n virtual machine(s) on this computer: they cost nothing by the hour.</source>
+        <translation>
+            <numerusform>%n virtual machine on this computer: they cost nothing by the hour.</numerusform>
+            <numerusform>%n virtual machines on this computer: they cost nothing by the hour.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
         <source>%n machine(s). %1 does not say what this size costs.</source>
         <translation>
             <numerusform>%n machine. %1 does not say what this size costs.</numerusform>
@@ -687,7 +710,7 @@
 <context>
     <name>SparkDeck::ClusterOperations</name>
     <message>
-        <location filename="../core/provisioning/clusteroperations.cpp" line="+137"/>
+        <location filename="../core/provisioning/clusteroperations.cpp" line="+160"/>
         <source>%1 workers were asked for but the machines hold %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -934,25 +957,25 @@
 <context>
     <name>SparkDeck::ClusterWindow</name>
     <message>
-        <location filename="../gui/dashboard/clusterwindow.cpp" line="+96"/>
-        <location line="+218"/>
+        <location filename="../gui/dashboard/clusterwindow.cpp" line="+101"/>
+        <location line="+226"/>
         <source>&amp;Workers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-224"/>
         <source>&amp;Show the Workers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+218"/>
+        <location line="+226"/>
         <source>&amp;Activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-211"/>
-        <location line="+214"/>
+        <location line="-219"/>
+        <location line="+222"/>
         <source>Web &amp;UI</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1008,13 +1031,13 @@
     </message>
     <message>
         <location line="+48"/>
-        <location line="+476"/>
+        <location line="+608"/>
         <location line="+12"/>
         <source>Bring &amp;Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-485"/>
+        <location line="-617"/>
         <source>Install, configure and start Spark on every host; on a running cluster, only check that all is in place.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1035,12 +1058,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+469"/>
+        <location line="+601"/>
         <source>&amp;Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-466"/>
+        <location line="-598"/>
         <source>Open the way to the master again and read its status now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1066,12 +1089,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+162"/>
+        <location line="+212"/>
         <source>Cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-189"/>
         <source>&amp;Cluster</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1081,13 +1104,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
-        <location line="+274"/>
+        <location line="+113"/>
+        <location line="+16"/>
+        <location line="+351"/>
         <source>Not running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-331"/>
         <source>Cannot Use the Changed Cluster File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1097,7 +1121,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>%1 — Cluster</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1124,17 +1148,17 @@
     </message>
     <message>
         <location line="+22"/>
-        <location line="+79"/>
+        <location line="+144"/>
         <source>Cannot Scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-144"/>
         <source>“%1” is not running: bring it up first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Tear Down “%1”?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1175,18 +1199,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+63"/>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot Reach the Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot Create the Machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Cannot Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+62"/>
+        <location line="+79"/>
         <source>&amp;Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-77"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1197,7 +1236,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+46"/>
         <source>“%1” is up: master %2 with %n worker(s).</source>
         <translation>
             <numerusform>“%1” is up: master %2 with %n worker.</numerusform>
@@ -1211,6 +1250,11 @@
             <numerusform>“%1” now has %n worker.</numerusform>
             <numerusform>“%1” now has %n workers.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is torn down and its machines are deleted. The cluster file stays; Bring Up creates them again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1460,7 +1504,7 @@ Fix the cause, then retry: what is done is only checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>, running %1; the provider gives no price</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1470,13 +1514,31 @@ Fix the cause, then retry: what is done is only checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>; EXPIRED at %1: &apos;sparkdeck-cli expire&apos; tears it down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>; expires in %1 (at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SparkDeck::CostGuard</name>
+    <message>
+        <location filename="../gui/dashboard/costguard.cpp" line="+37"/>
+        <source>The machines&apos; time is up (machines.expires_after): SparkDeck deletes them now, so that they cost nothing more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The machines will be deleted in %1 (machines.expires_after), with everything on them. Copy what you need from the shared folder now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tear Down &amp;Now</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1491,7 +1553,7 @@ Fix the cause, then retry: what is done is only checked.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+42"/>
         <source>%n machine(s) from an interrupted run: looking them up by tag</source>
         <translation>
             <numerusform>%n machine from an interrupted run: looking them up by tag</numerusform>
@@ -1499,7 +1561,7 @@ Fix the cause, then retry: what is done is only checked.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+46"/>
         <source>the %n machine(s) exist already</source>
         <translation>
             <numerusform>the %n machine exist already</numerusform>
@@ -1507,17 +1569,17 @@ Fix the cause, then retry: what is done is only checked.</source>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 What was created is recorded; &apos;down&apos; deletes it, &apos;up&apos; goes on from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>created %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>created %n machine(s)</source>
         <translation>
             <numerusform>created %n machine</numerusform>
@@ -1528,17 +1590,17 @@ Fix the cause, then retry: what is done is only checked.</source>
 <context>
     <name>SparkDeck::CredentialResolver</name>
     <message>
-        <location filename="../core/providers/credentialresolver.cpp" line="+89"/>
+        <location filename="../core/providers/credentialresolver.cpp" line="+94"/>
         <source>the keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>SparkDeck was built without QtKeychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>No keychain is available (%1); using %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1558,22 +1620,22 @@ Fix the cause, then retry: what is done is only checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+27"/>
         <source>No AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run &apos;aws configure&apos; (profile &apos;%1&apos; in %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>No Google Cloud credentials: set GOOGLE_APPLICATION_CREDENTIALS to a service account&apos;s JSON key file%1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source> (%1 does not exist)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+49"/>
         <source>%1 cannot be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1591,22 +1653,22 @@ Fix the cause, then retry: what is done is only checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>deleted %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>deleted %1 %2, found by the cluster&apos;s tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Some of the cluster&apos;s resources may remain (%1). Run &apos;down&apos; again; what is gone is not asked for again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>deleted %1 resources, %2 more found by the tag</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1642,12 +1704,12 @@ Fix the cause, then retry: what is done is only checked.</source>
 <context>
     <name>SparkDeck::DigitalOceanProvider</name>
     <message>
-        <location filename="../core/providers/digitalocean/digitaloceanprovider.cpp" line="+89"/>
+        <location filename="../core/providers/digitalocean/digitaloceanprovider.cpp" line="+96"/>
         <source>No DigitalOcean token. Create one at cloud.digitalocean.com (API, Tokens; read and write) and set DIGITALOCEAN_TOKEN, or store it in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+186"/>
         <source>DigitalOcean needs the user&apos;s public key and address to create machines.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1655,22 +1717,22 @@ Fix the cause, then retry: what is done is only checked.</source>
 <context>
     <name>SparkDeck::Ec2Client</name>
     <message>
-        <location filename="../core/providers/aws/ec2client.cpp" line="+49"/>
+        <location filename="../core/providers/aws/ec2client.cpp" line="+50"/>
         <source>an answer it could not read (HTTP %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>AWS EC2 refused %1 (%2) in %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>. Check the access key in ~/.aws/credentials or AWS_ACCESS_KEY_ID, that it is active and allowed to use EC2, and that this computer&apos;s clock is right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>. AWS kept throttling the account; wait a few minutes and run again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1678,22 +1740,27 @@ Fix the cause, then retry: what is done is only checked.</source>
 <context>
     <name>SparkDeck::Ec2Launch</name>
     <message>
-        <location filename="../core/providers/aws/ec2launch.cpp" line="+83"/>
+        <location filename="../core/providers/aws/ec2launch.cpp" line="+88"/>
         <source>SparkDeck could not tell this computer&apos;s public address, and it opens SSH on the EC2 machines to that address only. Check the internet connection and run again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+19"/>
+        <source>No Debian 12 image was found in %1; name an AMI in machines.image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>EC2 says the security group %1 exists but does not list it; run again in a minute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+121"/>
         <source>. The machines may exist: run again to continue (the same ClientToken makes EC2 answer with them instead of launching more), or run down to delete them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>EC2 launched %1 of the %2 machines asked for (its capacity for %3 may be exhausted). The %1 are recorded and down deletes them; run again for the rest, or choose another size or region.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1701,22 +1768,22 @@ Fix the cause, then retry: what is done is only checked.</source>
 <context>
     <name>SparkDeck::Ec2Provider</name>
     <message>
-        <location filename="../core/providers/aws/ec2provider.cpp" line="+50"/>
+        <location filename="../core/providers/aws/ec2provider.cpp" line="+54"/>
         <source>No AWS access key found. Put one in ~/.aws/credentials (aws configure), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+149"/>
         <source>SparkDeck does not know how to delete an EC2 %1 (%2); delete it in the AWS console.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+74"/>
         <source>The security group %1 still has instances after waiting (%2). Run down again in a few minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>instances are still shutting down</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1737,8 +1804,67 @@ Fix the cause, then retry: what is done is only checked.</source>
 <context>
     <name>SparkDeck::FileHashTask</name>
     <message>
-        <location filename="../core/provisioning/filehashtask.cpp" line="+53"/>
+        <location filename="../core/provisioning/filehashtask.cpp" line="+55"/>
         <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SparkDeck::GceLaunch</name>
+    <message>
+        <location filename="../core/providers/gce/gcelaunch.cpp" line="+41"/>
+        <source>SparkDeck could not tell this computer&apos;s public address, and it opens SSH on the Compute Engine machines to that address only. Check the internet connection and run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>Google Compute Engine could not create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SparkDeck::GceProvider</name>
+    <message>
+        <location filename="../core/providers/gce/gceprovider.cpp" line="+66"/>
+        <source>No Google Cloud service account key found. Set GOOGLE_APPLICATION_CREDENTIALS to the JSON key of a service account with the Compute Admin role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>SparkDeck does not know how to delete a Compute Engine %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SparkDeck::GceServiceAccount</name>
+    <message>
+        <location filename="../core/providers/gce/gceserviceaccount.cpp" line="+34"/>
+        <source>The service account&apos;s private_key is not a PEM private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Signing with the service account&apos;s key failed (is it an RSA key?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This SparkDeck was built without OpenSSL&apos;s libcrypto, which signs Google Cloud logins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot read the service account key %1: %2. Point GOOGLE_APPLICATION_CREDENTIALS at the JSON key of a service account with the Compute Admin role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a service account key (its &quot;type&quot; is not &quot;service_account&quot;). Create one in the Google Cloud console: IAM &gt; Service accounts &gt; Keys &gt; Add key &gt; JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The service account key %1 lacks client_email, project_id or private_key.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2047,7 +2173,7 @@ Fix the cause, then retry: what is done is only checked.</source>
 <context>
     <name>SparkDeck::HostsPage</name>
     <message>
-        <location filename="../gui/wizard/hostspage.cpp" line="+54"/>
+        <location filename="../gui/wizard/hostspage.cpp" line="+55"/>
         <location line="+26"/>
         <source>Hosts</source>
         <translation type="unfinished"></translation>
@@ -2215,7 +2341,7 @@ Fix the cause, then retry: what is done is only checked.</source>
         </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2275,14 +2401,14 @@ Fix the cause, then retry: what is done is only checked.</source>
 <context>
     <name>SparkDeck::Internal::BrowserTab</name>
     <message>
-        <location filename="../gui/web/browsertab.cpp" line="+42"/>
-        <location line="+69"/>
+        <location filename="../gui/web/browsertab.cpp" line="+43"/>
+        <location line="+76"/>
         <source>SparkDeck did not open this page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location line="+72"/>
+        <location line="-76"/>
+        <location line="+79"/>
         <source>Back to the Page</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2472,14 +2598,28 @@ Fix the cause, then retry: what is done is only checked.</source>
     </message>
 </context>
 <context>
+    <name>SparkDeck::KeystoneToken</name>
+    <message>
+        <location filename="../core/providers/openstack/keystonetoken.cpp" line="+82"/>
+        <source>The OpenStack credentials (%1) need a user name, a password and a project (OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME), or an application credential (OS_APPLICATION_CREDENTIAL_ID and _SECRET).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Keystone&apos;s token has no service catalog: the credentials must be scoped to a project (OS_PROJECT_NAME).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SparkDeck::KnownHosts</name>
     <message>
-        <location filename="../core/ssh/knownhosts.cpp" line="+90"/>
+        <location filename="../core/ssh/knownhosts.cpp" line="+91"/>
+        <location line="+145"/>
         <source>Cannot read the known hosts file %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+21"/>
         <source>No known hosts file is set, so the host key of %1 cannot be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2489,7 +2629,8 @@ Fix the cause, then retry: what is done is only checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-20"/>
+        <location line="+26"/>
         <location line="+13"/>
         <source>Cannot write the known hosts file %1: %2</source>
         <translation type="unfinished"></translation>
@@ -2498,12 +2639,12 @@ Fix the cause, then retry: what is done is only checked.</source>
 <context>
     <name>SparkDeck::LeaseDuration</name>
     <message>
-        <location filename="../core/spec/leaseduration.cpp" line="+25"/>
+        <location filename="../core/spec/leaseduration.cpp" line="+27"/>
         <source>&apos;%1&apos; is not a duration; write days, hours and minutes like 3h, 90m or 1d12h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&apos;%1&apos; must be between 1m and 365d</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2534,17 +2675,17 @@ Fix the cause, then retry: what is done is only checked.</source>
 <context>
     <name>SparkDeck::MachineGraphs</name>
     <message>
-        <location filename="../core/providers/machinegraphs.cpp" line="+57"/>
+        <location filename="../core/providers/machinegraphs.cpp" line="+58"/>
         <source>Machines %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Create the machines of cluster &apos;%1&apos; on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Delete the machines of cluster &apos;%1&apos; on %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3173,23 +3314,110 @@ Your text is still here in the editor and the old file is unchanged. Choose File
 <context>
     <name>SparkDeck::NoCloudSeedRenderer</name>
     <message>
-        <location filename="../core/render/nocloudseed.cpp" line="+28"/>
+        <location filename="../core/render/nocloudseed.cpp" line="+31"/>
         <source>instance id &apos;%1&apos; must be letters, digits, dots, dashes and underscores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>host name &apos;%1&apos; must be lowercase letters, digits and inner dashes, at most 63</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>the adapters&apos; MAC addresses must be six lowercase hex pairs separated by colons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&apos;%1/%2&apos; is not an IPv4 address with a prefix length from 8 to 30</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SparkDeck::OpenStackClient</name>
+    <message>
+        <location filename="../core/providers/openstack/openstackclient.cpp" line="+130"/>
+        <source>OpenStack has no public compute endpoint in region &apos;%1&apos; (regions with one: %2). Set machines.region or OS_REGION_NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>OpenStack&apos;s catalog has no public %1 endpoint in region %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SparkDeck::OpenStackLaunch</name>
+    <message>
+        <location filename="../core/providers/openstack/openstacklaunch.cpp" line="+97"/>
+        <source>OpenStack servers need the user&apos;s public key and public address (SSH is opened to that address only). Check the SSH identity and the internet connection, and run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>OpenStack has no flavor &apos;%1&apos; (machines.size); the project offers: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>with 2 vCPUs and 4 GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>OpenStack has no image &apos;%1&apos; (machines.image); the project offers: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>OpenStack already has a key pair &apos;%1&apos; with another public key. Delete it (openstack keypair delete %1) or rename the cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+146"/>
+        <source>OpenStack has no external network &apos;%1&apos; for floating IPs (SPARKDECK_OPENSTACK_FLOATING_NETWORK); the project sees: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>OpenStack server %1 has no network port yet, so it cannot get a floating IP; run &apos;up&apos; again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SparkDeck::OpenStackProvider</name>
+    <message>
+        <location filename="../core/providers/openstack/openstackprovider.cpp" line="+68"/>
+        <source>No OpenStack Keystone URL: source your project&apos;s openrc file (OS_AUTH_URL...) or set OS_CLOUD to a cloud of your clouds.yaml.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+238"/>
+        <source>SparkDeck does not know how to delete an OpenStack %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>OpenStack server %1 is still there after it was deleted; run &apos;down&apos; again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SparkDeck::PassphrasePrompter</name>
+    <message>
+        <location filename="../gui/dashboard/passphraseprompter.cpp" line="+51"/>
+        <source>Key Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That passphrase was wrong. The passphrase of the key %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key %1 is protected by a passphrase. Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3204,7 +3432,7 @@ Your text is still here in the editor and the old file is unchanged. Choose File
 <context>
     <name>SparkDeck::Planner</name>
     <message>
-        <location filename="../core/provisioning/planner.cpp" line="+49"/>
+        <location filename="../core/provisioning/planner.cpp" line="+51"/>
         <source>this computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3246,6 +3474,11 @@ Your text is still here in the editor and the old file is unchanged. Choose File
     <message>
         <location line="+5"/>
         <source>shared folder server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preflight: operating system, CPU, memory, disk, free ports, Docker and swarm membership, clock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3304,22 +3537,47 @@ Your text is still here in the editor and the old file is unchanged. Choose File
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Install Docker if none is present</source>
+        <location line="+10"/>
+        <source>Install Docker (docker.io) if none is present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Initialise the swarm and deploy stack &apos;%1&apos; (image %2)</source>
+        <source>Create the cluster&apos;s swarm, advertising %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label every node for placement; create the overlay network and the authentication secret (******** on standard input)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Join the swarm as a worker node</source>
+        <source>Join the swarm of %1 as a worker node (token on standard input)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+5"/>
+        <source>Pull the image %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Upload the image archive %1 once, load %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the image archive from the master %1 inside the cluster, load %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deploy stack &apos;%1&apos; (%2 workers, %3 cores and %4 each) and wait until the master lists them ALIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>provider &apos;existing&apos; needs at least one host</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4068,9 +4326,17 @@ Your text is still here in the editor and the old file is unchanged. Choose File
     </message>
 </context>
 <context>
+    <name>SparkDeck::ProviderConnector</name>
+    <message>
+        <location filename="../core/providers/providerconnector.cpp" line="+67"/>
+        <source>The new machines need your public key, %1, which cannot be read (%2). Create a key pair with &apos;sparkdeck-cli keys FILE --generate&apos; or name yours in machines.ssh.identity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SparkDeck::ProviderRegistry</name>
     <message>
-        <location filename="../core/providers/providerregistry.cpp" line="+74"/>
+        <location filename="../core/providers/providerregistry.cpp" line="+79"/>
         <source>Provider &apos;%1&apos; cannot create machines yet; use &apos;existing&apos; or &apos;local&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4221,12 +4487,12 @@ Your text is still here in the editor and the old file is unchanged. Choose File
 <context>
     <name>SparkDeck::PublicAddressLookup</name>
     <message>
-        <location filename="../core/providers/publicaddresslookup.cpp" line="+29"/>
+        <location filename="../core/providers/publicaddresslookup.cpp" line="+32"/>
         <source>The address service answered &apos;%1&apos;, which is not an IP address; set SPARKDECK_ADDRESS_LOOKUP_URL to another service.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Cannot learn this computer&apos;s public address (for the firewall): %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4277,27 +4543,27 @@ Your text is still here in the editor and the old file is unchanged. Choose File
 <context>
     <name>SparkDeck::ResourceJournal</name>
     <message>
-        <location filename="../core/providers/resourcejournal.cpp" line="+42"/>
+        <location filename="../core/providers/resourcejournal.cpp" line="+46"/>
         <source>Cannot read the resource journal %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The resource journal %1 is damaged (%2). Do not delete it: it lists the cloud machines this cluster created. Repair it, or delete the machines tagged %3 in the provider&apos;s console.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>The resource journal has no entry %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+94"/>
         <source>Cannot create the state folder %1; choose another with --state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Cannot write the resource journal %1: %2. Free some disk space; the previous journal is intact.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4305,17 +4571,17 @@ Your text is still here in the editor and the old file is unchanged. Choose File
 <context>
     <name>SparkDeck::RestClient</name>
     <message>
-        <location filename="../core/providers/restclient.cpp" line="+198"/>
+        <location filename="../core/providers/restclient.cpp" line="+211"/>
         <source>%1 did not answer at %2 (%3). Check the network connection and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 answered %2 to %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>. Check the credentials (they may be wrong, expired or lack a permission).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4456,7 +4722,7 @@ Your text is still here in the editor and the old file is unchanged. Choose File
 <context>
     <name>SparkDeck::SecretTask</name>
     <message>
-        <location filename="../core/provisioning/secrettask.cpp" line="+24"/>
+        <location filename="../core/provisioning/secrettask.cpp" line="+28"/>
         <source>%1: %2 failed (%3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4469,22 +4735,22 @@ Your text is still here in the editor and the old file is unchanged. Choose File
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>No program to make the VMs&apos; cloud-init seed disk (an ISO labelled &apos;cidata&apos;) was found. Install one: &apos;sudo apt install genisoimage&apos; (Debian, Ubuntu), &apos;brew install xorriso&apos; (macOS), or xorriso from MSYS2 or Cygwin on PATH (Windows).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Cannot create the folder %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>%1 could not make the seed disk %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>%1 could not be started: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5102,12 +5368,12 @@ The wizard keeps everything you entered: choose another folder and save again.</
     <name>SparkDeck::SshSession</name>
     <message>
         <location filename="../core/ssh/sshsession.cpp" line="+160"/>
-        <location line="+825"/>
+        <location line="+838"/>
         <source>The connection to %1 was closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-778"/>
+        <location line="-791"/>
         <source>Cannot find the host %1: %2. Check the address in the cluster file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5182,22 +5448,22 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+64"/>
         <source>Cannot log in to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>the key %1 is protected by a passphrase and SparkDeck could not ask for it (load it into ssh-agent instead)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-58"/>
         <source>no passphrase was given for the key %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+190"/>
         <source>The connection to %1 broke during login: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5290,7 +5556,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+167"/>
         <source>no session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5703,12 +5969,12 @@ The wizard keeps everything you entered: choose another folder and save again.</
 <context>
     <name>SparkDeck::SwarmRecipe</name>
     <message>
-        <location filename="../core/provisioning/swarmrecipe.cpp" line="+69"/>
+        <location filename="../core/provisioning/swarmrecipe.cpp" line="+75"/>
         <source>Bring up cluster &apos;%1&apos; on Docker swarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Docker on every host</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5718,98 +5984,98 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Install Docker (docker.io) on the host and start it, or give the login user sudo rights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Create the overlay network %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Create the authentication secret %1 (********)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Write the stack file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Deploy stack %1 (%2 workers)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+130"/>
+        <location line="+4"/>
+        <location line="+170"/>
         <source>Wait until every service runs all its replicas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-161"/>
         <source>The swarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Create the swarm, advertising %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Read the swarm&apos;s join token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Join the swarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Join the swarm of %1 (token ********)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Check that this host reaches %1 on ports 2377/tcp, 7946/tcp+udp and 4789/udp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Label the nodes for placement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The image %1 on every node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Pull %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Check that the host reaches the image&apos;s registry, or give an image archive (spark.image_archive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The image %1 from an archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Learn the image archive&apos;s SHA-512</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Load %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5819,17 +6085,17 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Upload the image archive from this computer (once)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Share the image archive with the workers on port %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Worker nodes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5839,38 +6105,38 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Copy the image archive from the master</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Check that this host reaches the master at %1 on port %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+59"/>
+        <location line="+9"/>
+        <location line="+82"/>
         <source>Stop sharing the image archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-69"/>
         <source>Wait until the master lists %1 workers ALIVE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Scale cluster &apos;%1&apos; to %2 workers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Scale service %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Tear down cluster &apos;%1&apos; on Docker swarm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5880,49 +6146,49 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+1"/>
+        <location line="+5"/>
+        <location line="+2"/>
         <source>Wait until the stack&apos;s containers are gone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Remove the overlay network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Remove the authentication secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+1"/>
+        <location line="+5"/>
+        <location line="+2"/>
         <source>Remove the stack&apos;s volumes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Leave the swarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Leave the swarm of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Dissolve the swarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Remove the cluster&apos;s files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Remove %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5999,12 +6265,12 @@ The wizard keeps everything you entered: choose another folder and save again.</
 <context>
     <name>SparkDeck::UploadStep</name>
     <message>
-        <location filename="../core/provisioning/uploadstep.cpp" line="+54"/>
+        <location filename="../core/provisioning/uploadstep.cpp" line="+58"/>
         <source>uploaded %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%1: %2 failed (%3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6012,42 +6278,42 @@ The wizard keeps everything you entered: choose another folder and save again.</
 <context>
     <name>SparkDeck::VBoxManage</name>
     <message>
-        <location filename="../core/providers/virtualbox/vboxmanage.cpp" line="+59"/>
+        <location filename="../core/providers/virtualbox/vboxmanage.cpp" line="+63"/>
         <source>The virtual machine could not start: Windows&apos; Hyper-V holds the CPU&apos;s virtualization (VERR_NEM_NOT_AVAILABLE). Turn off Hyper-V, Virtual Machine Platform and Windows Hypervisor Platform in &quot;Turn Windows features on or off&quot; (or run &apos;bcdedit /set hypervisorlaunchtype off&apos; as administrator), then restart the computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The virtual machine could not start: VT-x is turned off in this computer&apos;s BIOS/UEFI (%1). Restart, open the firmware settings and enable &quot;Intel Virtualization Technology&quot; (VT-x), then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The virtual machine could not start: VT-x is not available (VERR_VMX_NO_VMX). Enable &quot;Intel Virtualization Technology&quot; in the BIOS/UEFI settings; inside a virtual machine, enable nested virtualization; on Windows, turn Hyper-V off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The virtual machine could not start: AMD-V is not available (VERR_SVM_NO_SVM). Enable &quot;SVM Mode&quot; (AMD-V) in the BIOS/UEFI settings; inside a virtual machine, enable nested virtualization; on Windows, turn Hyper-V off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The virtual machine could not start: another hypervisor (KVM, QEMU, VMware) is using the CPU&apos;s virtualization. Stop its virtual machines, or unload KVM (&apos;sudo modprobe -r kvm_intel kvm_amd&apos;), then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>VirtualBox refused the host-only network&apos;s addresses (%1 failed: %2). VirtualBox 6.1.28 and later allow only 192.168.56.0/21 unless /etc/vbox/networks.conf says more: add a line such as &apos;* 192.168.56.0/21&apos; to it (create the file as administrator).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>%1 failed: %2. The virtual machine is not registered in VirtualBox (any more).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 failed (exit code %2): %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6060,22 +6326,22 @@ The wizard keeps everything you entered: choose another folder and save again.</
 <context>
     <name>SparkDeck::VirtualBoxLaunch</name>
     <message>
-        <location filename="../core/providers/virtualbox/virtualboxlaunch.cpp" line="+46"/>
+        <location filename="../core/providers/virtualbox/virtualboxlaunch.cpp" line="+49"/>
         <source>VirtualBox size &apos;%1&apos; must read like 2cpu-4g or 1cpu-1536m (CPUs, then memory).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>VirtualBox size &apos;%1&apos; gives less than 512 MiB of memory; Spark needs more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+135"/>
         <source>Every /24 of 192.168.56.0/21, the host-only range VirtualBox allows by default, is taken by another host-only network. Remove one you no longer use (VirtualBox Manager: File &gt; Tools &gt; Network Manager), or delete another cluster.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+52"/>
         <source>VBoxManage hostonlyif create did not name the adapter it made: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6083,17 +6349,17 @@ The wizard keeps everything you entered: choose another folder and save again.</
 <context>
     <name>SparkDeck::VirtualBoxPreflight</name>
     <message>
-        <location filename="../core/providers/virtualbox/virtualboxpreflight.cpp" line="+35"/>
+        <location filename="../core/providers/virtualbox/virtualboxpreflight.cpp" line="+36"/>
         <source>this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>VT-x/AMD-V available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>VirtualBox did not say whether the CPU supports virtualization</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6108,22 +6374,22 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>%1 VMs x %2 MiB + %3 MiB for this computer = %4 MiB of %5 MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Use fewer or smaller VMs (machines.size, e.g. 1cpu-1536m), or close other programs and VMs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1 free, %2 needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Free disk space in the cache folder, or use fewer VMs.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6131,27 +6397,27 @@ The wizard keeps everything you entered: choose another folder and save again.</
 <context>
     <name>SparkDeck::VirtualBoxProvider</name>
     <message>
-        <location filename="../core/providers/virtualbox/virtualboxprovider.cpp" line="+72"/>
+        <location filename="../core/providers/virtualbox/virtualboxprovider.cpp" line="+83"/>
         <source>This computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Debian 12 (cloud image)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+71"/>
         <source>SparkDeck does not know how to delete a VirtualBox %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+146"/>
         <source>this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>VBoxManage not found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6159,7 +6425,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
 <context>
     <name>SparkDeck::WaitMachinesReadyTask</name>
     <message numerus="yes">
-        <location filename="../core/providers/waitmachinesreadytask.cpp" line="+9"/>
+        <location filename="../core/providers/waitmachinesreadytask.cpp" line="+10"/>
         <source>Wait until %n machine(s) are running</source>
         <translation>
             <numerusform>Wait until %n machine are running</numerusform>
@@ -6172,12 +6438,12 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Machine %1 is %2 instead of starting; run &apos;down&apos; to delete the cluster&apos;s machines, then &apos;up&apos; again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>%1 is running at %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6190,7 +6456,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 of %2 machines are still not running after %3 checks; run &apos;up&apos; again to wait more, or &apos;down&apos; to delete them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6198,7 +6464,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
 <context>
     <name>SparkDeck::WaitSshReadyTask</name>
     <message numerus="yes">
-        <location filename="../core/providers/waitsshreadytask.cpp" line="+12"/>
+        <location filename="../core/providers/waitsshreadytask.cpp" line="+14"/>
         <source>Wait until SSH answers on %n machine(s)</source>
         <translation>
             <numerusform>Wait until SSH answers on %n machine</numerusform>
@@ -6206,7 +6472,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Machine %1 has no address yet; run &apos;up&apos; again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6216,7 +6482,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+43"/>
         <source>%1 accepts SSH logins</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6229,7 +6495,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>%1 did not accept an SSH login after %2 tries (%3). Check that the key %4 is yours; run &apos;up&apos; again to retry.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -50,7 +50,7 @@ QString sizeText(const SizeChoice &size)
     const QString memory = QLocale().formattedDataSize(size.memoryMiB * 1024 * 1024, 0,
                                                        QLocale::DataSizeTraditionalFormat);
     QString text = CloudPage::tr("%1: %n CPU(s), %2", nullptr, size.cpus).arg(size.id, memory);
-    if (size.hourlyPrice)
+    if (size.hourlyPrice && *size.hourlyPrice > 0)
         text += CloudPage::tr(", $%1 an hour").arg(QLocale().toString(*size.hourlyPrice, 'f', 3));
     return text;
 }
@@ -67,7 +67,8 @@ CloudPage::CloudPage(QWidget *parent)
 {
     setObjectName(QStringLiteral("cloudPage"));
 
-    auto *accountBox = new QGroupBox(tr("Account"), this);
+    m_accountBox = new QGroupBox(this);
+    QGroupBox *accountBox = m_accountBox;
     m_credentialsLabel = new QLabel(accountBox);
     m_credentialsLabel->setObjectName(QStringLiteral("credentialsLabel"));
     m_credentialsLabel->setWordWrap(true);
@@ -121,6 +122,7 @@ CloudPage::CloudPage(QWidget *parent)
         fillRegionalLists();
         revalidate();
     });
+    connect(m_expiryCombo, &QComboBox::activated, this, [this] { m_expiryChosen = true; });
     for (QComboBox *combo : {m_sizeCombo, m_imageCombo, m_expiryCombo}) {
         connect(combo, &QComboBox::currentIndexChanged, this, [this] {
             updateCost();
@@ -144,19 +146,27 @@ void CloudPage::readSpec(const ClusterSpec &spec)
     selectOrAdd(m_regionCombo, spec.machines.region);
     selectOrAdd(m_sizeCombo, spec.machines.size);
     selectOrAdd(m_imageCombo, spec.machines.image);
-    // A file that creates machines and names no expiry means "never"; anything else (a new
-    // cluster, a template for this computer) gets the default.
-    const bool createsMachines = ProviderRegistry::createsMachines(spec.machines.provider);
-    const qint64 seconds = spec.machines.expiresAfter ? spec.machines.expiresAfter->seconds()
-                           : createsMachines          ? 0
-                                                      : kDefaultExpiry;
+    // A file for a provider that creates machines has chosen: a missing expiry means "never".
+    m_expiryChosen = ProviderRegistry::createsMachines(spec.machines.provider);
+    selectExpiry(spec.machines.expiresAfter ? spec.machines.expiresAfter->seconds()
+                                            : m_expiryChosen ? 0 : defaultExpiry(m_provider));
+    updateCost();
+}
+
+qint64 CloudPage::defaultExpiry(Provider provider)
+{
+    // Cloud machines cost money by the hour; VirtualBox's cost nothing and may stay.
+    return provider == Provider::VirtualBox ? 0 : kDefaultExpiry;
+}
+
+void CloudPage::selectExpiry(qint64 seconds)
+{
     int expiry = m_expiryCombo->findData(seconds);
     if (expiry < 0) {
         m_expiryCombo->addItem(LeaseDuration::fromSeconds(seconds).toString(), seconds);
         expiry = m_expiryCombo->count() - 1;
     }
     m_expiryCombo->setCurrentIndex(expiry);
-    updateCost();
 }
 
 void CloudPage::writeSpec(ClusterSpec &spec) const
@@ -184,9 +194,19 @@ void CloudPage::initializePage()
     m_spec = spec;
     m_provider = spec.machines.provider;
     setTitle(tr("%1 Machines").arg(providerTitle(m_provider)));
-    setSubTitle(tr("SparkDeck creates the machines in your %1 account, tagged "
-                   "sparkdeck-cluster=%2, and deletes them with the cluster.")
-                    .arg(providerTitle(m_provider), spec.name));
+    if (onThisComputer()) {
+        setSubTitle(tr("SparkDeck creates virtual machines on this computer, tagged sparkdeck-cluster=%1, "
+                       "and deletes them with the cluster.")
+                        .arg(spec.name));
+        m_accountBox->setTitle(tr("VirtualBox on This Computer"));
+    } else {
+        setSubTitle(tr("SparkDeck creates the machines in your %1 account, tagged "
+                       "sparkdeck-cluster=%2, and deletes them with the cluster.")
+                        .arg(providerTitle(m_provider), spec.name));
+        m_accountBox->setTitle(tr("Account"));
+    }
+    if (providerChanged && !m_expiryChosen)
+        selectExpiry(defaultExpiry(m_provider));
     SetupWizardPage::initializePage();
     updateCost();
     if (providerChanged)
@@ -217,10 +237,14 @@ void CloudPage::testConnection()
             finishTest(false);
             return;
         }
-        m_credentialsLabel->setText(tr("Credentials from %1. SparkDeck leaves them there and never "
-                                       "writes them into the cluster file.")
-                                        .arg(m_connector->credentialsSource())
-                                    + (m_keychainNotice.isEmpty() ? QString() : QLatin1Char(' ') + m_keychainNotice));
+        if (onThisComputer()) {
+            m_credentialsLabel->setText(tr("No account is needed: SparkDeck runs VirtualBox's VBoxManage here."));
+        } else {
+            m_credentialsLabel->setText(tr("Credentials from %1. SparkDeck leaves them there and never "
+                                           "writes them into the cluster file.")
+                                            .arg(m_connector->credentialsSource())
+                                        + (m_keychainNotice.isEmpty() ? QString() : QLatin1Char(' ') + m_keychainNotice));
+        }
         m_connectionLabel->setText(tr("Asking %1 for its regions, sizes and images…").arg(providerTitle(m_provider)));
         (*provider)->listChoices(m_call, [this](const Result<ProviderChoices> &choices) {
             if (!choices) {
@@ -287,6 +311,11 @@ void CloudPage::fillRegionalLists()
 void CloudPage::updateCost()
 {
     const int machines = int(MachineGraphs::machineNames(m_spec).size());
+    if (onThisComputer()) {
+        m_costLabel->setText(tr("%n virtual machine(s) on this computer: they cost nothing by the hour.", nullptr,
+                                machines));
+        return;
+    }
     const QString size = m_sizeCombo->currentData().toString();
     std::optional<double> hourly;
     for (const SizeChoice &choice : std::as_const(m_choices.sizes)) {

@@ -8,6 +8,7 @@
 
 QT_BEGIN_NAMESPACE
 class QComboBox;
+class QGroupBox;
 class QLabel;
 class QPushButton;
 QT_END_NAMESPACE
@@ -56,6 +57,10 @@ Q_SIGNALS:
 
 private:
     void finishTest(bool succeeded);
+    void selectExpiry(qint64 seconds);
+    static qint64 defaultExpiry(Provider provider);
+    /// VirtualBox: machines on this computer, no account, no price.
+    bool onThisComputer() const { return m_provider == Provider::VirtualBox; }
     void fillRegions();
     void fillRegionalLists();
     void updateCost();
@@ -67,7 +72,9 @@ private:
     std::unique_ptr<ProviderConnector> m_connector;
     QObject *m_call = nullptr; ///< the running test's context: deleting it drops the answers
     QString m_keychainNotice;
+    bool m_expiryChosen = false; ///< by the file or the person: a provider change keeps it
 
+    QGroupBox *m_accountBox = nullptr;
     QLabel *m_credentialsLabel = nullptr;
     QPushButton *m_testButton = nullptr;
     QLabel *m_connectionLabel = nullptr;

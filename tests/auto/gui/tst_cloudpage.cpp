@@ -18,7 +18,9 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void theFileGetsTheChoicesButNeverTheToken();
     void withoutATokenThePageSaysWhereToPutIt();
     void aRefusedTokenIsShownAndTheTestCanBeRepeated();
+    void virtualBoxNeedsNoAccountAndCostsNothing();
 
 private:
     CloudPage *openCloudPage();
@@ -183,6 +186,36 @@ void tst_CloudPage::aRefusedTokenIsShownAndTheTestCanBeRepeated()
     page->testButton()->click();
     QVERIFY(waitForTest(true));
     QCOMPARE(page->regionCombo()->count(), 4);
+}
+
+void tst_CloudPage::virtualBoxNeedsNoAccountAndCostsNothing()
+{
+    // The recording VBoxManage stand-in (tests/support/vboxmanage) answers for VirtualBox.
+    QTemporaryDir state;
+    qputenv("SPARKDECK_VBOXMANAGE", SPARKDECK_SOURCE_DIR "/tests/support/vboxmanage/VBoxManage");
+    qputenv("SPARKDECK_VBOX_STANDIN_DIR", state.path().toUtf8());
+    qputenv("SPARKDECK_VBOX_STANDIN_FIXTURES", SPARKDECK_TEST_DATA "/providers/virtualbox");
+    auto unset = qScopeGuard([] {
+        for (const char *name : {"SPARKDECK_VBOXMANAGE", "SPARKDECK_VBOX_STANDIN_DIR", "SPARKDECK_VBOX_STANDIN_FIXTURES"})
+            qunsetenv(name);
+    });
+    m_wizard->machinesPage()->nameEdit()->setText(QStringLiteral("classroom"));
+    m_wizard->machinesPage()->providerButton(Provider::VirtualBox)->click();
+    m_wizard->next();
+    CloudPage *page = m_wizard->cloudPage();
+    QCOMPARE(m_wizard->currentPage(), page);
+    QVERIFY(waitForTest(true));
+    QVERIFY2(page->credentialsLabel()->text().startsWith(QStringLiteral("No account is needed")),
+             qPrintable(page->credentialsLabel()->text()));
+    QVERIFY(page->sizeCombo()->count() > 0);
+    QCOMPARE(page->costLabel()->text(),
+             QStringLiteral("3 virtual machines on this computer: they cost nothing by the hour."));
+    QVERIFY(!page->sizeCombo()->currentText().contains(QLatin1Char('$')));
+    // They cost nothing: no expiry unless the person asks for one.
+    QCOMPARE(page->expiryCombo()->currentData().toLongLong(), 0);
+    QVERIFY(SparkDeck::Test::saveScreenshot(m_wizard.get(), QStringLiteral("tst_cloudpage"),
+                                            QStringLiteral("virtualbox"))
+                .size());
 }
 
 QTEST_MAIN(tst_CloudPage)
