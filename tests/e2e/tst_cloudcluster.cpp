@@ -131,21 +131,8 @@ void tst_CloudCluster::initTestCase()
     m_file = m_dir.filePath(QStringLiteral("cluster.yaml"));
     QFile file(m_file);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(
-        QStringLiteral(
-            "name: cloud-e2e\n"
-            "machines:\n"
-            "  provider: digitalocean\n"
-            "  region: fra1\n"
-            "  size: s-2vcpu-4gb\n"
-            "  image: debian-12-x64\n"
-            "  expires_after: 2h\n"
-            "  ssh: {user: root, identity: %1, known_hosts: %2, host_key_policy: accept-new}\n"
-            "spark: {distribution: %3}\n"
-            "workers: {count: 2, cores: 1, memory: 512m}\n"
-            "shared_folder: {enabled: false}\n")
-            .arg(identity, m_dir.filePath(QStringLiteral("known_hosts")), tarball)
-            .toUtf8());
+    file.write(FakeDigitalOcean::clusterFile(QStringLiteral("cloud-e2e"), identity,
+                                             m_dir.filePath(QStringLiteral("known_hosts")), tarball));
 }
 
 void tst_CloudCluster::cleanupTestCase()

@@ -83,19 +83,8 @@ void tst_GuiCloudCluster::initTestCase()
     const QString file = m_dir.filePath(QStringLiteral("gui-cloud.yaml"));
     QFile cluster(file);
     QVERIFY(cluster.open(QIODevice::WriteOnly));
-    cluster.write(QStringLiteral("name: gui-cloud\n"
-                                 "machines:\n"
-                                 "  provider: digitalocean\n"
-                                 "  region: fra1\n"
-                                 "  size: s-2vcpu-4gb\n"
-                                 "  image: debian-12-x64\n"
-                                 "  expires_after: 2h\n"
-                                 "  ssh: {user: root, identity: %1, known_hosts: %2, host_key_policy: accept-new}\n"
-                                 "spark: {distribution: %3}\n"
-                                 "workers: {count: 2, cores: 1, memory: 512m}\n"
-                                 "shared_folder: {enabled: false}\n")
-                      .arg(m_lab.identityFile(), m_dir.filePath(QStringLiteral("known_hosts")), tarball)
-                      .toUtf8());
+    cluster.write(FakeDigitalOcean::clusterFile(QStringLiteral("gui-cloud"), m_lab.identityFile(),
+                                                m_dir.filePath(QStringLiteral("known_hosts")), tarball));
     cluster.close();
 
     m_window = std::make_unique<ClusterWindow>();

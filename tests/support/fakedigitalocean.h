@@ -35,6 +35,26 @@ public:
 
     static constexpr const char *kToken = "dop_v1_test_token_0123456789";
 
+    /// A cluster file for droplets of this fake: 1 master + 2 workers of s-2vcpu-4gb in fra1 for
+    /// 2 hours, the Spark distribution `distribution`, no shared folder.
+    static QByteArray clusterFile(const QString &name, const QString &identity, const QString &knownHosts,
+                                  const QString &distribution)
+    {
+        return QStringLiteral("name: %1\n"
+                              "machines:\n"
+                              "  provider: digitalocean\n"
+                              "  region: fra1\n"
+                              "  size: s-2vcpu-4gb\n"
+                              "  image: debian-12-x64\n"
+                              "  expires_after: 2h\n"
+                              "  ssh: {user: root, identity: %2, known_hosts: %3, host_key_policy: accept-new}\n"
+                              "spark: {distribution: %4}\n"
+                              "workers: {count: 2, cores: 1, memory: 512m}\n"
+                              "shared_folder: {enabled: false}\n")
+            .arg(name, identity, knownHosts, distribution)
+            .toUtf8();
+    }
+
     explicit FakeDigitalOcean(HttpTestServer *server)
         : m_server(server)
     {
