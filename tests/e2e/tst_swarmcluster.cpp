@@ -81,27 +81,13 @@ void tst_SwarmCluster::initTestCase()
     const SparkDeck::Test::SwarmImage image = SparkDeck::Test::SwarmImage::fromEnvironment(&error);
     QVERIFY2(!image.tag.isEmpty(), qPrintable(error));
     m_image = image.tag;
-    QString hosts;
-    for (int i = 0; i < 3; ++i) {
-        hosts += QStringLiteral("    - { address: %1%2 }\n")
-                     .arg(m_lab.hosts().at(i).address,
-                          i == 0 ? QStringLiteral(", role: master") : QString());
-    }
+    QStringList addresses;
+    for (int i = 0; i < 3; ++i)
+        addresses << m_lab.hosts().at(i).address;
     m_file = m_dir.filePath(QStringLiteral("cluster.yaml"));
     QFile file(m_file);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(
-        QStringLiteral(
-            "name: e2e-swarm\n"
-            "machines:\n"
-            "  provider: existing\n"
-            "  hosts:\n%1"
-            "  ssh: {user: root, identity: %2, known_hosts: %3, host_key_policy: strict}\n"
-            "spark: {deploy: swarm, image: \"%4\", image_archive: %5}\n"
-            "workers: {count: 2, cores: 1, memory: 512m}\n"
-            "shared_folder: {enabled: false}\n")
-            .arg(hosts, m_lab.identityFile(), m_lab.knownHostsFile(), image.tag, image.archive)
-            .toUtf8());
+    file.write(image.clusterFile(QStringLiteral("e2e-swarm"), addresses, m_lab.identityFile(), m_lab.knownHostsFile()));
 }
 
 void tst_SwarmCluster::cleanupTestCase()

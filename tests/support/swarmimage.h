@@ -41,6 +41,28 @@ struct SwarmImage
             *error = QStringLiteral("the archive %1 names no image").arg(image.archive);
         return image;
     }
+
+    /// A swarm cluster file of this image on existing hosts (the first is the master): 2 workers,
+    /// no shared folder, host keys as `knownHosts` lists them.
+    QByteArray clusterFile(const QString &name, const QStringList &addresses, const QString &identity,
+                           const QString &knownHosts) const
+    {
+        QString hosts;
+        for (int i = 0; i < addresses.size(); ++i) {
+            hosts += QStringLiteral("    - { address: %1%2 }\n")
+                         .arg(addresses.at(i), i == 0 ? QStringLiteral(", role: master") : QString());
+        }
+        return QStringLiteral("name: %1\n"
+                              "machines:\n"
+                              "  provider: existing\n"
+                              "  hosts:\n%2"
+                              "  ssh: {user: root, identity: %3, known_hosts: %4, host_key_policy: strict}\n"
+                              "spark: {deploy: swarm, image: \"%5\", image_archive: %6}\n"
+                              "workers: {count: 2, cores: 1, memory: 512m}\n"
+                              "shared_folder: {enabled: false}\n")
+            .arg(name, hosts, identity, knownHosts, tag, archive)
+            .toUtf8();
+    }
 };
 
 } // namespace SparkDeck::Test
