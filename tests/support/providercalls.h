@@ -22,6 +22,21 @@ inline RestClient::RetryPolicy quickRetries()
     return quick;
 }
 
+/// What `up` asks a provider for in these tests: cluster "demo", machines "demo-1".."demo-N",
+/// minimal user-data, the user's public key, port 22 open to 203.0.113.7 only. Region, size
+/// and image stay empty (the provider's defaults) unless the test sets them.
+inline MachineRequest demoRequest(int machines, const QString &publicKey)
+{
+    MachineRequest request;
+    request.clusterName = QStringLiteral("demo");
+    for (int i = 1; i <= machines; ++i)
+        request.names << QStringLiteral("demo-%1").arg(i);
+    request.userData = QStringLiteral("#cloud-config\nhostname: demo\n");
+    request.sshPublicKey = publicKey;
+    request.sshSourceCidr = QStringLiteral("203.0.113.7/32");
+    return request;
+}
+
 /// Waits for one provider callback and gives its result; nullopt when none came in 30 s.
 template<typename T>
 std::optional<Result<T>>

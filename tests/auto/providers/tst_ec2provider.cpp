@@ -100,16 +100,12 @@ std::unique_ptr<Ec2Provider> tst_Ec2Provider::makeProvider(const AwsCredentials 
 
 MachineRequest tst_Ec2Provider::request(int machines) const
 {
-    MachineRequest request;
-    request.clusterName = QStringLiteral("demo");
-    for (int i = 1; i <= machines; ++i)
-        request.names << QStringLiteral("demo-%1").arg(i);
+    MachineRequest request = demoRequest(machines, PublicKey);
     request.region = Region;
     request.size = QStringLiteral("t3.medium");
     request.image = QStringLiteral("ami-0a1b2c3d4e5f60002");
     request.userData
         = QStringLiteral("#cloud-config\nhostname: demo\npackages: [openjdk-17-jre-headless]\n");
-    request.sshPublicKey = PublicKey;
     request.sshSourceCidr = UserAddress;
     return request;
 }

@@ -127,14 +127,7 @@ std::unique_ptr<GceProvider> tst_GceProvider::makeProvider(const QString &pem) c
 
 MachineRequest tst_GceProvider::request(int machines) const
 {
-    MachineRequest request;
-    request.clusterName = QStringLiteral("demo");
-    for (int i = 1; i <= machines; ++i)
-        request.names << QStringLiteral("demo-%1").arg(i);
-    request.userData = QStringLiteral("#cloud-config\nhostname: demo\n");
-    request.sshPublicKey = PublicKey;
-    request.sshSourceCidr = QStringLiteral("203.0.113.7/32");
-    return request;
+    return demoRequest(machines, PublicKey);
 }
 
 void tst_GceProvider::signsInAndListsZonesTypesAndDebian()

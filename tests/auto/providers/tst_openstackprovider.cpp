@@ -114,14 +114,7 @@ tst_OpenStackProvider::makeProvider(const ProviderCredentials &credentials) cons
 
 MachineRequest tst_OpenStackProvider::request(int machines) const
 {
-    MachineRequest request;
-    request.clusterName = QStringLiteral("demo");
-    for (int i = 1; i <= machines; ++i)
-        request.names << QStringLiteral("demo-%1").arg(i);
-    request.userData = QStringLiteral("#cloud-config\nhostname: demo\n");
-    request.sshPublicKey = PublicKey;
-    request.sshSourceCidr = QStringLiteral("203.0.113.7/32");
-    return request;
+    return demoRequest(machines, PublicKey);
 }
 
 TaskOutcome tst_OpenStackProvider::run(Task &task)
