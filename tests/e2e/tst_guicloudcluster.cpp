@@ -5,6 +5,7 @@
 // the cluster down when it has; and no droplet is left.
 #include "fakedigitalocean.h"
 #include "httptestserver.h"
+#include "clusterwindowdriver.h"
 #include "labhosts.h"
 #include "screenshots.h"
 #include "standindistribution.h"
@@ -27,6 +28,7 @@
 using namespace SparkDeck;
 using SparkDeck::Test::FakeDigitalOcean;
 using SparkDeck::Test::HttpTestServer;
+using SparkDeck::Test::ClusterWindowDriver;
 using SparkDeck::Test::LabHosts;
 
 class tst_GuiCloudCluster : public QObject
@@ -40,14 +42,7 @@ private Q_SLOTS:
     void theCostGuardWarnsThenTearsDownWhenTheLeaseEnds();
 
 private:
-    bool waitForOperation(ClusterWindow::Operation operation, TaskOutcome *outcome);
-    int aliveWorkers() const
-    {
-        int alive = 0;
-        for (const WorkerStatus &worker : m_window->monitor()->status().workers)
-            alive += worker.state == WorkerState::Alive ? 1 : 0;
-        return alive;
-    }
+    int aliveWorkers() const { return ClusterWindowDriver::aliveWorkers(m_window.get()); }
 
     LabHosts m_lab = LabHosts::fromEnvironment();
     QTemporaryDir m_dir;
@@ -87,30 +82,17 @@ void tst_GuiCloudCluster::initTestCase()
                                                 m_dir.filePath(QStringLiteral("known_hosts")), tarball));
     cluster.close();
 
-    m_window = std::make_unique<ClusterWindow>();
-    m_window->setStateDirectory(m_dir.filePath(QStringLiteral("state")));
-    QVERIFY2(m_window->openFile(file, &error), qPrintable(error));
-    m_window->resize(1100, 760);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = ClusterWindowDriver::open(file, m_dir.filePath(QStringLiteral("state")), &error);
+    QVERIFY2(m_window, qPrintable(error));
 }
 
 void tst_GuiCloudCluster::cleanupTestCase()
 {
     if (m_window && m_cloud && !m_cloud->droplets.isEmpty() && m_window->tearDownNow()) {
         TaskOutcome outcome;
-        waitForOperation(ClusterWindow::Operation::Down, &outcome);
+        ClusterWindowDriver::waitForOperation(m_window.get(), ClusterWindow::Operation::Down, &outcome);
     }
     m_window.reset();
-}
-
-bool tst_GuiCloudCluster::waitForOperation(ClusterWindow::Operation operation, TaskOutcome *outcome)
-{
-    QSignalSpy finished(m_window.get(), &ClusterWindow::operationFinished);
-    if (!finished.wait(240000))
-        return false;
-    *outcome = finished.constFirst().at(1).value<TaskOutcome>();
-    return finished.constFirst().at(0).value<ClusterWindow::Operation>() == operation;
 }
 
 void tst_GuiCloudCluster::bringUpCreatesTheMachinesThenStartsSpark()
@@ -118,7 +100,7 @@ void tst_GuiCloudCluster::bringUpCreatesTheMachinesThenStartsSpark()
     QVERIFY(!m_window->operations()->hasMachines());
     QVERIFY(m_window->bringUp());
     TaskOutcome outcome;
-    QVERIFY(waitForOperation(ClusterWindow::Operation::Up, &outcome));
+    QVERIFY(ClusterWindowDriver::waitForOperation(m_window.get(), ClusterWindow::Operation::Up, &outcome));
     QVERIFY2(outcome.succeeded() && outcome.partialFailures.isEmpty(), qPrintable(outcome.message));
     QCOMPARE(m_cloud->droplets.size(), 3);
     QVERIFY(m_window->operations()->hasMachines());
@@ -151,7 +133,7 @@ void tst_GuiCloudCluster::theCostGuardWarnsThenTearsDownWhenTheLeaseEnds()
     m_window->costGuard()->refresh();
     QCOMPARE(m_window->runningOperation(), ClusterWindow::Operation::Down);
     TaskOutcome outcome;
-    QVERIFY(waitForOperation(ClusterWindow::Operation::Down, &outcome));
+    QVERIFY(ClusterWindowDriver::waitForOperation(m_window.get(), ClusterWindow::Operation::Down, &outcome));
     QVERIFY2(outcome.succeeded() && outcome.partialFailures.isEmpty(), qPrintable(outcome.message));
     QVERIFY(m_cloud->droplets.isEmpty());
     QVERIFY(!m_window->clusterIsUp());

@@ -2,6 +2,7 @@
 // hosts, each with its own dockerd (fixture docker_lab), the image loaded from its archive. Bring
 // Up deploys the stack and the tiles show the workers ALIVE; dragging the strip's handle from 2
 // to 3 scales the worker service; Tear Down removes the stack and leaves the swarm.
+#include "clusterwindowdriver.h"
 #include "labhosts.h"
 #include "screenshots.h"
 #include "swarmimage.h"
@@ -18,6 +19,7 @@
 #include <QtTest>
 
 using namespace SparkDeck;
+using SparkDeck::Test::ClusterWindowDriver;
 using SparkDeck::Test::LabHosts;
 
 class tst_GuiSwarmCluster : public QObject
@@ -31,21 +33,7 @@ private Q_SLOTS:
     void tearDownLeavesTheSwarm();
 
 private:
-    bool waitForOperation(ClusterWindow::Operation operation, TaskOutcome *outcome)
-    {
-        QSignalSpy finished(m_window.get(), &ClusterWindow::operationFinished);
-        if (!finished.wait(600000))
-            return false;
-        *outcome = finished.constFirst().at(1).value<TaskOutcome>();
-        return finished.constFirst().at(0).value<ClusterWindow::Operation>() == operation;
-    }
-    int aliveWorkers() const
-    {
-        int alive = 0;
-        for (const WorkerStatus &worker : m_window->monitor()->status().workers)
-            alive += worker.state == WorkerState::Alive ? 1 : 0;
-        return alive;
-    }
+    int aliveWorkers() const { return ClusterWindowDriver::aliveWorkers(m_window.get()); }
     QString swarmState(int host)
     {
         QByteArray output;
@@ -80,19 +68,15 @@ void tst_GuiSwarmCluster::initTestCase()
                                     m_lab.knownHostsFile()));
     cluster.close();
 
-    m_window = std::make_unique<ClusterWindow>();
-    m_window->setStateDirectory(m_dir.filePath(QStringLiteral("state")));
-    QVERIFY2(m_window->openFile(file, &error), qPrintable(error));
-    m_window->resize(1100, 760);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = ClusterWindowDriver::open(file, m_dir.filePath(QStringLiteral("state")), &error);
+    QVERIFY2(m_window, qPrintable(error));
 }
 
 void tst_GuiSwarmCluster::cleanupTestCase()
 {
     if (m_window && m_window->clusterIsUp() && m_window->tearDownNow()) {
         TaskOutcome outcome;
-        waitForOperation(ClusterWindow::Operation::Down, &outcome);
+        ClusterWindowDriver::waitForOperation(m_window.get(), ClusterWindow::Operation::Down, &outcome);
     }
     m_window.reset();
 }
@@ -101,7 +85,7 @@ void tst_GuiSwarmCluster::bringUpDeploysTheStack()
 {
     QVERIFY(m_window->bringUp());
     TaskOutcome outcome;
-    QVERIFY(waitForOperation(ClusterWindow::Operation::Up, &outcome));
+    QVERIFY(ClusterWindowDriver::waitForOperation(m_window.get(), ClusterWindow::Operation::Up, &outcome));
     QVERIFY2(outcome.succeeded() && outcome.partialFailures.isEmpty(), qPrintable(outcome.message));
     QTRY_COMPARE_WITH_TIMEOUT(aliveWorkers(), 2, 60000);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->workerStrip()->currentCount(), 2, 10000);
@@ -124,7 +108,7 @@ void tst_GuiSwarmCluster::dragTheStripFromTwoToThree()
     QTest::mouseRelease(handle, Qt::LeftButton, {}, handle->mapFrom(strip, target));
     QCOMPARE(m_window->runningOperation(), ClusterWindow::Operation::Scale);
     TaskOutcome outcome;
-    QVERIFY(waitForOperation(ClusterWindow::Operation::Scale, &outcome));
+    QVERIFY(ClusterWindowDriver::waitForOperation(m_window.get(), ClusterWindow::Operation::Scale, &outcome));
     QVERIFY2(outcome.succeeded() && outcome.partialFailures.isEmpty(), qPrintable(outcome.message));
     QTRY_COMPARE_WITH_TIMEOUT(aliveWorkers(), 3, 60000);
     SparkDeck::Test::saveScreenshot(m_window.get(), QStringLiteral("tst_guiswarmcluster"), QStringLiteral("three"));
@@ -134,7 +118,7 @@ void tst_GuiSwarmCluster::tearDownLeavesTheSwarm()
 {
     QVERIFY(m_window->tearDownNow());
     TaskOutcome outcome;
-    QVERIFY(waitForOperation(ClusterWindow::Operation::Down, &outcome));
+    QVERIFY(ClusterWindowDriver::waitForOperation(m_window.get(), ClusterWindow::Operation::Down, &outcome));
     QVERIFY2(outcome.succeeded() && outcome.partialFailures.isEmpty(), qPrintable(outcome.message));
     QVERIFY(!m_window->clusterIsUp());
     for (int host = 0; host < 3; ++host)
