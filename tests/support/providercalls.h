@@ -3,6 +3,7 @@
 #include "providers/machineprovider.h"
 #include "providers/resourcejournal.h"
 #include "providers/restclient.h"
+#include "provisioning/task.h"
 
 #include <QtTest>
 
@@ -35,6 +36,16 @@ inline MachineRequest demoRequest(int machines, const QString &publicKey)
     request.sshPublicKey = publicKey;
     request.sshSourceCidr = QStringLiteral("203.0.113.7/32");
     return request;
+}
+
+/// Starts `task` and waits until it ends (60 s at most); its outcome, or a failure saying it hung.
+inline TaskOutcome runToEnd(Task &task)
+{
+    QSignalSpy finished(&task, &Task::finished);
+    task.start();
+    if (task.isRunning() && !finished.wait(60000))
+        return TaskOutcome::failure(QStringLiteral("the task did not finish"));
+    return task.outcome();
 }
 
 /// Waits for one provider callback and gives its result; nullopt when none came in 30 s.

@@ -10,6 +10,7 @@
 #include "provisioning/taskgroup.h"
 
 #include "fakedigitalocean.h"
+#include "providercalls.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -29,15 +30,6 @@ QStringList names(int count)
     for (int i = 1; i <= count; ++i)
         list << QStringLiteral("demo-%1").arg(i);
     return list;
-}
-
-TaskOutcome runToEnd(Task &task)
-{
-    QSignalSpy finished(&task, &Task::finished);
-    task.start();
-    if (task.isRunning() && !finished.wait(60000))
-        return TaskOutcome::failure(QStringLiteral("the task did not finish"));
-    return task.outcome();
 }
 
 int count(const QList<CloudResource> &resources, CloudResource::State state,

@@ -432,12 +432,8 @@ void tst_Ec2Provider::resumeFindsALostBatchByTagAndLaunchesNothingMore()
     const auto provider = makeProvider();
     CreateMachinesTask task(provider.get(), m_journal.get(), request(3));
     task.setLookupPolicy(1, 5);
-    std::optional<TaskOutcome> outcome;
-    connect(&task, &Task::finished, this,
-            [&outcome](const TaskOutcome &result) { outcome = result; });
-    task.start();
-    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 30000);
-    QVERIFY2(outcome->succeeded(), qPrintable(outcome->message));
+    const TaskOutcome outcome = runToEnd(task);
+    QVERIFY2(outcome.succeeded(), qPrintable(outcome.message));
 
     QCOMPARE(m_ec2->calls(QStringLiteral("RunInstances")).size(), 1);
     QCOMPARE(m_ec2->instances.size(), 3);

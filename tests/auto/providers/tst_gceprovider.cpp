@@ -300,12 +300,8 @@ void tst_GceProvider::lostAnswerThenResumeMakesNothingTwice()
     const auto provider = makeProvider();
     CreateMachinesTask task(provider.get(), m_journal.get(), request(3));
     task.setLookupPolicy(1, 5);
-    std::optional<TaskOutcome> outcome;
-    connect(&task, &Task::finished, this,
-            [&outcome](const TaskOutcome &result) { outcome = result; });
-    task.start();
-    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 30000);
-    QVERIFY2(outcome->succeeded(), qPrintable(outcome->message));
+    const TaskOutcome outcome = runToEnd(task);
+    QVERIFY2(outcome.succeeded(), qPrintable(outcome.message));
     QCOMPARE(m_gce->instances.keys(),
              QStringList(
                  {QStringLiteral("demo-1"), QStringLiteral("demo-2"), QStringLiteral("demo-3")}));

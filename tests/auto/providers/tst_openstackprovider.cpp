@@ -70,7 +70,6 @@ private:
     std::unique_ptr<OpenStackProvider> makeProvider(const ProviderCredentials &credentials
                                                     = passwordCredentials()) const;
     MachineRequest request(int machines) const;
-    TaskOutcome run(Task &task);
     /// `up` for three machines dies while the first server's create has no answer yet.
     bool crashWaitingForTheFirstServer();
 
@@ -115,17 +114,6 @@ tst_OpenStackProvider::makeProvider(const ProviderCredentials &credentials) cons
 MachineRequest tst_OpenStackProvider::request(int machines) const
 {
     return demoRequest(machines, PublicKey);
-}
-
-TaskOutcome tst_OpenStackProvider::run(Task &task)
-{
-    std::optional<TaskOutcome> outcome;
-    connect(&task, &Task::finished, this,
-            [&outcome](const TaskOutcome &result) { outcome = result; });
-    task.start();
-    if (!QTest::qWaitFor([&outcome] { return outcome.has_value(); }, 30000))
-        return TaskOutcome::failure(QStringLiteral("the task did not finish"));
-    return *outcome;
 }
 
 bool tst_OpenStackProvider::crashWaitingForTheFirstServer()
@@ -390,7 +378,7 @@ void tst_OpenStackProvider::floatingIpsComeFromTheExternalNetworkWhenAsked()
     QCOMPARE(ready->privateAddress, QStringLiteral("10.0.0.11"));
 
     DestroyResourcesTask down(provider.get(), m_journal.get(), QStringLiteral("demo"));
-    const TaskOutcome outcome = run(down);
+    const TaskOutcome outcome = runToEnd(down);
     QVERIFY2(outcome.succeeded(), qPrintable(outcome.message));
     QVERIFY(m_cloud->floatingIps.isEmpty()); // released, not only detached
     QVERIFY(m_cloud->servers.isEmpty());
@@ -452,7 +440,7 @@ void tst_OpenStackProvider::quotaMidwayLeavesThreeRecordedAndDownDeletesThree()
     QCOMPARE(m_journal->outstanding().size(), 5); // three servers, the key pair, the group
 
     DestroyResourcesTask down(provider.get(), m_journal.get(), QStringLiteral("demo"));
-    const TaskOutcome outcome = run(down);
+    const TaskOutcome outcome = runToEnd(down);
     QVERIFY2(outcome.succeeded(), qPrintable(outcome.message));
     QVERIFY(m_cloud->servers.isEmpty());
     QVERIFY(m_cloud->securityGroups.isEmpty());
@@ -478,7 +466,7 @@ void tst_OpenStackProvider::aLostCreateAnswerIsFoundByNameAndTagAtDown()
 
     const auto provider = makeProvider();
     DestroyResourcesTask down(provider.get(), m_journal.get(), QStringLiteral("demo"));
-    const TaskOutcome outcome = run(down);
+    const TaskOutcome outcome = runToEnd(down);
     QVERIFY2(outcome.succeeded(), qPrintable(outcome.message));
     QVERIFY(m_cloud->servers.isEmpty());
     QVERIFY(m_cloud->securityGroups.isEmpty());
@@ -498,7 +486,7 @@ void tst_OpenStackProvider::resumeAfterALostAnswerMakesNothingTwice()
     const auto provider = makeProvider();
     CreateMachinesTask up(provider.get(), m_journal.get(), request(3));
     up.setLookupPolicy(1, 5);
-    const TaskOutcome outcome = run(up);
+    const TaskOutcome outcome = runToEnd(up);
     QVERIFY2(outcome.succeeded(), qPrintable(outcome.message));
     QCOMPARE(m_cloud->servers.size(), 3);
     QCOMPARE(m_cloud->server()
@@ -521,7 +509,7 @@ void tst_OpenStackProvider::teardownWaitsForServersToGoThenDeletesTheGroupAndKey
     QVERIFY2(created && *created, qPrintable(errorOf(created)));
 
     DestroyResourcesTask down(provider.get(), m_journal.get(), QStringLiteral("demo"));
-    const TaskOutcome outcome = run(down);
+    const TaskOutcome outcome = runToEnd(down);
     QVERIFY2(outcome.succeeded(), qPrintable(outcome.message));
     QVERIFY(m_cloud->servers.isEmpty());
     QVERIFY(m_cloud->securityGroups.isEmpty());
@@ -561,7 +549,7 @@ void tst_OpenStackProvider::theSweepFollowsPagesAndFindsWhatTheJournalMissed()
                                  QStringLiteral("key_pair sparkdeck-demo")}));
 
     DestroyResourcesTask down(provider.get(), m_journal.get(), QStringLiteral("demo"));
-    const TaskOutcome outcome = run(down);
+    const TaskOutcome outcome = runToEnd(down);
     QVERIFY2(outcome.succeeded(), qPrintable(outcome.message));
     QVERIFY2(outcome.message.contains(QLatin1String("2 more found by the tag")),
              qPrintable(outcome.message));
