@@ -4,6 +4,7 @@
 // Up shows a row per host; the master's status comes through the SSH tunnel; the worker strip
 // is dragged from 3 to 5 and from 5 to 2 and the tiles follow; Tear Down removes everything.
 // Screenshots of each step go to SPARKDECK_ARTIFACTS_DIR (or the working folder).
+#include "clusterwindowdriver.h"
 #include "clirunner.h"
 #include "labhosts.h"
 #include "screenshots.h"
@@ -59,13 +60,7 @@ private:
         QVERIFY2(!SparkDeck::Test::saveScreenshot(widget, QStringLiteral("tst_guilabcluster"), name).isEmpty(),
                  qPrintable(name));
     }
-    QList<Tile> tiles() const
-    {
-        QList<Tile> states;
-        for (WorkerTile *tile : m_window->workerStrip()->tiles())
-            states << tile->state();
-        return states;
-    }
+    QList<Tile> tiles() const { return SparkDeck::Test::ClusterWindowDriver::tileStates(m_window.data()); }
     QStringList aliveHosts() const
     {
         QStringList hosts;

@@ -5,6 +5,7 @@
 // a run and resuming it from the start page's recent clusters; a master that cannot be
 // reached; and Tear Down with its confirmation. Screenshots of each step go to
 // SPARKDECK_ARTIFACTS_DIR (or the working folder).
+#include "clusterwindowdriver.h"
 #include "clirunner.h"
 #include "screenshots.h"
 #include "standindistribution.h"
@@ -140,13 +141,7 @@ private:
         }
         return nullptr;
     }
-    QList<Tile> tiles() const
-    {
-        QList<Tile> states;
-        for (WorkerTile *tile : m_window->workerStrip()->tiles())
-            states << tile->state();
-        return states;
-    }
+    QList<Tile> tiles() const { return SparkDeck::Test::ClusterWindowDriver::tileStates(m_window.data()); }
     QString tileText() const
     {
         QStringList states;

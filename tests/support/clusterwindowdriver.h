@@ -1,6 +1,8 @@
 #pragma once
 
 #include "dashboard/clusterwindow.h"
+#include "dashboard/workerstrip.h"
+#include "dashboard/workertile.h"
 
 #include "monitor/mastermonitor.h"
 #include "monitor/masterstatus.h"
@@ -42,6 +44,15 @@ public:
             return false;
         *outcome = finished.constFirst().at(1).value<TaskOutcome>();
         return finished.constFirst().at(0).value<ClusterWindow::Operation>() == operation;
+    }
+
+    /// The worker strip's tiles' states, in order.
+    static QList<WorkerModel::TileState> tileStates(const ClusterWindow *window)
+    {
+        QList<WorkerModel::TileState> states;
+        for (WorkerTile *tile : window->workerStrip()->tiles())
+            states << tile->state();
+        return states;
     }
 
     /// Workers the master lists ALIVE, as the window's monitor last saw them.
