@@ -76,6 +76,20 @@ Result<OperationRunner *> ClusterOperations::destroyMachines(MachineProvider *pr
     return runner;
 }
 
+bool ClusterOperations::lastRunTearsDown() const
+{
+    const QString operation = m_journal->lastRun().value(QLatin1String("operation")).toString();
+    return operation == QLatin1String("down") || operation == QLatin1String("destroy");
+}
+
+bool ClusterOperations::sparkIsUp() const
+{
+    const QJsonObject last = m_journal->lastRun();
+    if (last.isEmpty() || last.value(QLatin1String("operation")).toString() == QLatin1String("machines"))
+        return false;
+    return !(lastRunTearsDown() && last.value(QLatin1String("outcome")).toString() == QLatin1String("succeeded"));
+}
+
 int ClusterOperations::currentWorkerCount() const
 {
     return m_state.workerCount(m_spec.workers.count);

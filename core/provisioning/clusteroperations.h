@@ -54,6 +54,12 @@ public:
 
     /// The workers the cluster was last brought to (the file's count before the first run).
     int currentWorkerCount() const;
+    /// True once Spark was brought up (or tried to be) and not taken down since, as the
+    /// journal's last run says: after "machines" Spark is not started yet; a "down" or
+    /// "destroy" that succeeded leaves nothing running.
+    bool sparkIsUp() const;
+    /// The journal's last run took the cluster down ("down" or "destroy"), finished or not.
+    bool lastRunTearsDown() const;
     /// How many workers the machines can hold.
     int maxWorkers() const;
     /// Where the dashboard shows each worker: the slots' machines, or for swarm places Docker

@@ -540,17 +540,7 @@ bool ClusterWindow::event(QEvent *event)
 
 bool ClusterWindow::clusterIsUp() const
 {
-    if (!m_operations)
-        return false;
-    const QJsonObject last = m_operations->journal().lastRun();
-    if (last.isEmpty())
-        return false;
-    // "machines": a provider made them, Spark is not started yet; "destroy": they are deleted.
-    const QString operation = last.value(QLatin1String("operation")).toString();
-    if (operation == QLatin1String("machines"))
-        return false;
-    const bool gone = operation == QLatin1String("down") || operation == QLatin1String("destroy");
-    return !(gone && last.value(QLatin1String("outcome")).toString() == QLatin1String("succeeded"));
+    return m_operations && m_operations->sparkIsUp();
 }
 
 void ClusterWindow::updateTitle()
@@ -650,8 +640,7 @@ bool ClusterWindow::resume()
     Operation operation = m_operation;
     int target = m_target;
     if (operation == Operation::None) { // nothing ran in this window: the journal's last run
-        const QString last = m_operations->journal().lastRun().value(QLatin1String("operation")).toString();
-        operation = last == QLatin1String("down") ? Operation::Down : Operation::Up;
+        operation = m_operations->lastRunTearsDown() ? Operation::Down : Operation::Up;
         target = operation == Operation::Up ? m_spec.workers.count : 0;
     }
     if (operation == Operation::Scale && target == m_operations->currentWorkerCount())
