@@ -13,12 +13,14 @@ PassphrasePrompter::PassphrasePrompter(SshSessionPool *pool, QWidget *dialogPare
     : QObject(pool), m_dialogParent(dialogParent)
 {
     for (SshSession *session : pool->sessions())
-        connect(session, &SshSession::passphraseRequested, this,
-                [this, session](const QString &keyFile, int attempt) { handleRequest(session, keyFile, attempt); });
-    connect(pool, &SshSessionPool::sessionCreated, this, [this](SshSession *session) {
-        connect(session, &SshSession::passphraseRequested, this,
-                [this, session](const QString &keyFile, int attempt) { handleRequest(session, keyFile, attempt); });
-    });
+        watch(session);
+    connect(pool, &SshSessionPool::sessionCreated, this, &PassphrasePrompter::watch);
+}
+
+void PassphrasePrompter::watch(SshSession *session)
+{
+    connect(session, &SshSession::passphraseRequested, this,
+            [this, session](const QString &keyFile, int attempt) { handleRequest(session, keyFile, attempt); });
 }
 
 void PassphrasePrompter::handleRequest(SshSession *session, const QString &keyFile, int attempt)

@@ -35,6 +35,7 @@ private:
         int attempt = 1;
     };
 
+    void watch(SshSession *session);
     void handleRequest(SshSession *session, const QString &keyFile, int attempt);
     /// Answers what the known passphrases can answer, then asks about the first other request.
     void askNext();
