@@ -82,8 +82,13 @@ void tst_SwarmCluster::initTestCase()
     QVERIFY2(!image.tag.isEmpty(), qPrintable(error));
     m_image = image.tag;
     QStringList addresses;
-    for (int i = 0; i < 3; ++i)
+    for (int i = 0; i < 3; ++i) {
         addresses << m_lab.hosts().at(i).address;
+        // Bare nodes whatever ran on this lab before (down keeps loaded images): the archive
+        // must travel, once.
+        docker(m_lab.hosts().at(i).name, {QStringLiteral("image"), QStringLiteral("rm"),
+                                          QStringLiteral("-f"), m_image});
+    }
     m_file = m_dir.filePath(QStringLiteral("cluster.yaml"));
     QFile file(m_file);
     QVERIFY(file.open(QIODevice::WriteOnly));

@@ -56,8 +56,14 @@ struct CliRun
                 QString::fromUtf8(process.readAllStandardError())};
     }
 
-    /// For failure messages: everything it printed.
-    QByteArray transcript() const { return (out + QStringLiteral("\n--- stderr ---\n") + err).toUtf8(); }
+    /// For failure messages, which QtTest cuts at about 1000 characters: the end of what it
+    /// printed on each stream, where the cause is, stderr first.
+    QByteArray transcript() const
+    {
+        return (QStringLiteral("--- stderr (end) ---\n") + err.right(400)
+                + QStringLiteral("\n--- stdout (end) ---\n") + out.right(450))
+            .toUtf8();
+    }
 };
 
 } // namespace SparkDeck::Test
