@@ -3,6 +3,7 @@
 #include "provisioning/clusterlayout.h"
 #include "render/nfsconfig.h"
 #include "render/sparkconfig.h"
+#include "util/networkaddress.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -256,9 +257,7 @@ private:
     {
         if (m_facts.dockerServer.isEmpty())
             return;
-        const QString manager = (m_masterAddress.contains(QLatin1Char(':')) ? QLatin1Char('[') + m_masterAddress + QLatin1Char(']')
-                                                                             : m_masterAddress)
-                                + QStringLiteral(":2377");
+        const QString manager = NetworkAddress::withPort(m_masterAddress, 2377);
         if (m_facts.swarmState == QLatin1String("inactive")) {
             add(QStringLiteral("swarm"), Status::Ok,
                 m_host.master ? Tr::tr("in no swarm; 'up' creates the cluster's swarm here") : Tr::tr("in no swarm; 'up' joins it to the master's"));

@@ -2,6 +2,7 @@
 
 #include "render/sparkconfig.h"
 #include "ssh/shellcommand.h"
+#include "util/networkaddress.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
@@ -25,15 +26,22 @@ QString checksumMatches(const char *tool, const QString &sum, const QString &pat
            + QStringLiteral(" | ") + QString::fromLatin1(tool) + QStringLiteral(" -c --status >/dev/null 2>&1");
 }
 
-/// Fetches URL to PATH with whichever of curl, wget or python3 the host has.
+/// Fetches URL to PATH, or to standard output when PATH is empty, with whichever of curl, wget
+/// or python3 the host has.
 QString fetch(const QString &url, const QString &path, bool httpsOnly)
 {
-    const QString curl = sh(QStringLiteral("curl"), httpsOnly ? QStringList{QStringLiteral("-fsSL"), QStringLiteral("--proto"), QStringLiteral("=https"), QStringLiteral("--retry"), QStringLiteral("3"), QStringLiteral("-o"), path, url}
-                                                              : QStringList{QStringLiteral("-fsS"), QStringLiteral("--retry"), QStringLiteral("3"), QStringLiteral("-o"), path, url});
-    const QString wget = sh(QStringLiteral("wget"), {QStringLiteral("-q"), QStringLiteral("-O"), path, url});
+    const QString target = path.isEmpty() ? QStringLiteral("-") : path;
+    QStringList curlArguments = httpsOnly ? QStringList{QStringLiteral("-fsSL"), QStringLiteral("--proto"), QStringLiteral("=https")}
+                                          : QStringList{QStringLiteral("-fsS")};
+    if (!path.isEmpty()) // a retry starts over: only a file can take that
+        curlArguments << QStringLiteral("--retry") << QStringLiteral("3");
+    const QString curl = sh(QStringLiteral("curl"), curlArguments << QStringLiteral("-o") << target << url);
+    const QString wget = sh(QStringLiteral("wget"), {QStringLiteral("-q"), QStringLiteral("-O"), target, url});
     const QString python = sh(QStringLiteral("python3"), {QStringLiteral("-c"),
-                                                          QStringLiteral("import sys, urllib.request; urllib.request.urlretrieve(sys.argv[1], sys.argv[2])"),
-                                                          url, path});
+                                                          QStringLiteral("import shutil, sys, urllib.request\n"
+                                                                         "with urllib.request.urlopen(sys.argv[1]) as r:\n"
+                                                                         "    shutil.copyfileobj(r, sys.stdout.buffer if sys.argv[2] == '-' else open(sys.argv[2], 'wb'))"),
+                                                          url, target});
     return QStringLiteral("if command -v curl >/dev/null 2>&1; then %1; "
                           "elif command -v wget >/dev/null 2>&1; then %2; "
                           "elif command -v python3 >/dev/null 2>&1; then %3; "
@@ -136,9 +144,23 @@ CommandRequest SparkScripts::stopSharingDistribution() const
     return {QStringLiteral("pid=$(cat %1 2>/dev/null) && kill \"$pid\" 2>/dev/null; rm -f %1").arg(pidFile), {}, false, 30000};
 }
 
-CommandRequest SparkScripts::fetchDistribution(const QString &url, const QString &sha512) const
+CommandRequest SparkScripts::fetchAndUnpack(const QString &url, const QString &sha512) const
 {
-    return fetchFile(url, sha512, m_layout.cachedDistribution(sha512));
+    // One pass over the data: fetched, checksummed (through a fifo) and unpacked together; the
+    // tree is used only when the checksum matches.
+    const QString home = m_layout.sparkHome();
+    const QString part = ShellCommand::quote(home + QStringLiteral(".part"));
+    const QString fifo = ShellCommand::quote(home + QStringLiteral(".fifo"));
+    const QString sum = ShellCommand::quote(home + QStringLiteral(".sum"));
+    return {QStringLiteral("rm -rf %1 %2 %3 && mkdir -p %1 && mkfifo %2 && { sha512sum < %2 > %3 & } && { { %4; } | tee %2 | "
+                           "tar -xzf - -C %1 --strip-components=1 --no-same-owner; r=$?; wait; rm -f %2; [ \"$r\" = 0 ] || "
+                           "{ rm -rf %1 %3; exit \"$r\"; }; } && ")
+                    .arg(part, fifo, sum, fetch(url, QString(), false))
+                + QStringLiteral("{ [ \"$(cut -d ' ' -f 1 %1)\" = %2 ] || { echo 'the copy does not match its SHA-512; it was not used' >&2; "
+                                 "rm -rf %3 %1; exit 4; }; } && rm -f %1 && ")
+                      .arg(sum, ShellCommand::quote(sha512), part)
+                + installUnpacked(sha512),
+            {}, false, 60 * 60 * 1000};
 }
 
 CommandRequest SparkScripts::unpacked(const QString &sha512) const
@@ -159,11 +181,19 @@ CommandRequest SparkScripts::unpack(const QString &sha512) const
                                  ShellCommand(QStringLiteral("tar"), {QStringLiteral("-xzf"), m_layout.cachedDistribution(sha512),
                                                                        QStringLiteral("-C"), part, QStringLiteral("--strip-components=1"),
                                                                        QStringLiteral("--no-same-owner")})})
-                + QStringLiteral(" && ") + sh(QStringLiteral("printf"), {QStringLiteral("%s\\n"), sha512})
-                + QStringLiteral(" > ") + ShellCommand::quote(part + QStringLiteral("/.sparkdeck-distribution"))
-                + QStringLiteral(" && ") + ShellCommand::allOf({ShellCommand(QStringLiteral("rm"), {QStringLiteral("-rf"), home}),
-                                                               ShellCommand(QStringLiteral("mv"), {part, home})}),
+                + QStringLiteral(" && ") + installUnpacked(sha512),
             {}, false, 10 * 60 * 1000};
+}
+
+QString SparkScripts::installUnpacked(const QString &sha512) const
+{
+    // The tree in SPARK_HOME.part becomes SPARK_HOME, marked with the checksum it came from.
+    const QString home = m_layout.sparkHome();
+    const QString part = home + QStringLiteral(".part");
+    return sh(QStringLiteral("printf"), {QStringLiteral("%s\\n"), sha512})
+           + QStringLiteral(" > ") + ShellCommand::quote(part + QStringLiteral("/.sparkdeck-distribution"))
+           + QStringLiteral(" && ") + ShellCommand::allOf({ShellCommand(QStringLiteral("rm"), {QStringLiteral("-rf"), home}),
+                                                          ShellCommand(QStringLiteral("mv"), {part, home})});
 }
 
 CommandRequest SparkScripts::fileHasContent(const QString &path, const QByteArray &content)
@@ -227,6 +257,82 @@ QString isActive(const QString &unit)
 
 } // namespace
 
+namespace {
+
+/// A fixed program; every value reaches it as an argument, never as program text. Waits until
+/// the master's /json/ shows WHAT; with a start command after the output file, it first starts
+/// that command in a session of its own (Spark's daemon script, which lingers seconds after the
+/// launch to see the daemon survive), gives up early when that command fails, and ends its
+/// lingering (the script alone, not the daemon it launched) once the master shows the daemon.
+constexpr char kWaitForMaster[] = R"PY(
+import json, subprocess, sys, time, urllib.request
+url, what, arg, deadline = sys.argv[1], sys.argv[2], sys.argv[3], time.time() + float(sys.argv[4])
+def alive(s):
+    return [w for w in s.get("workers", []) if w.get("state") == "ALIVE"]
+def listed(s):
+    host, port = arg.rsplit(":", 1)
+    return any(w.get("host") == host and w.get("webuiaddress", "").endswith(":" + port) for w in alive(s))
+def holds(s):
+    if what == "master":
+        # Another master on the same port would answer too: it must be ours.
+        return s.get("status") == "ALIVE" and s.get("url") == arg
+    if what == "workers":
+        return len(alive(s)) >= int(arg)
+    if what == "exactly":
+        return len(alive(s)) == int(arg)
+    if what == "registered":
+        return listed(s)
+    return not listed(s)
+def said():
+    with open(sys.argv[5], errors="replace") as f:
+        return f.read()
+starter = None
+if len(sys.argv) > 6:
+    with open(sys.argv[5], "wb") as out:
+        starter = subprocess.Popen(sys.argv[6:], stdin=subprocess.DEVNULL, stdout=out,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+last = "no answer"
+while True:  # at least one look, so that a wait of 0 s is a plain check
+    if starter is not None and starter.poll() is not None:
+        if starter.returncode != 0:
+            sys.stderr.write(said())
+            sys.exit(starter.returncode)
+        starter = None
+    try:
+        s = json.load(urllib.request.urlopen(url, timeout=5))
+        if holds(s):
+            if starter is not None:
+                starter.terminate()
+                starter.wait()
+            if len(sys.argv) > 6:
+                sys.stdout.write(said())
+            sys.exit(0)
+        last = "master %s %s, %d workers ALIVE" % (s.get("url"), s.get("status"), len(alive(s)))
+    except Exception as e:
+        last = str(e)
+    if time.time() >= deadline:
+        break
+    time.sleep(0.2)
+print("gave up waiting for the master at %s (%s)" % (url, last), file=sys.stderr)
+sys.exit(1)
+)PY";
+
+QStringList waitForMasterProgram(const QString &address, int webUiPort, const QString &what,
+                                 const QString &argument, int seconds)
+{
+    return {QStringLiteral("-c"), QString::fromLatin1(kWaitForMaster),
+            NetworkAddress::httpUrl(address, webUiPort, QStringLiteral("/json/")), what, argument, QString::number(seconds)};
+}
+
+CommandRequest waitForMaster(const QString &address, int webUiPort, const QString &what,
+                             const QString &argument, int seconds)
+{
+    return {sh(QStringLiteral("python3"), waitForMasterProgram(address, webUiPort, what, argument, seconds)),
+            {}, false, (seconds + 30) * 1000};
+}
+
+} // namespace
+
 CommandRequest SparkScripts::masterRunning(const QString &unit) const
 {
     return {eitherSystemdOr(isActive(unit),
@@ -235,11 +341,25 @@ CommandRequest SparkScripts::masterRunning(const QString &unit) const
             {}, false, 30000};
 }
 
-CommandRequest SparkScripts::startMaster(const SystemdUnit &unit) const
+CommandRequest SparkScripts::startMaster(const SystemdUnit &unit, const MasterWatch &watch) const
 {
     return {eitherSystemdOr(installAndStart(unit.name),
-                            sh(sparkDaemon(), {QStringLiteral("start"), QString::fromLatin1(kMasterClass), QStringLiteral("1")})),
-            unit.content.toUtf8(), false, 120000};
+                            startUntilListed(QStringList{QStringLiteral("start"), QString::fromLatin1(kMasterClass), QStringLiteral("1")},
+                                             watch, QStringLiteral("master"), SparkConfigRenderer::masterUrl(watch.address))),
+            unit.content.toUtf8(), false, (watch.seconds + 30) * 1000};
+}
+
+QString SparkScripts::startUntilListed(const QStringList &daemonArguments, const MasterWatch &watch, const QString &what,
+                                       const QString &argument) const
+{
+    // spark-daemon.sh start sleeps about two seconds after the launch, to see the daemon
+    // survive them: the master's view tells sooner, and the script's failure still stops the wait.
+    const QString output = m_layout.runDir() + QStringLiteral("/start-") + daemonArguments.value(1) + QLatin1Char('-')
+                           + daemonArguments.value(2) + QStringLiteral(".out");
+    return ShellCommand::allOf({ShellCommand(QStringLiteral("mkdir"), {QStringLiteral("-p"), m_layout.runDir()})})
+           + QStringLiteral(" && ")
+           + sh(QStringLiteral("python3"), waitForMasterProgram(watch.address, watch.webUiPort, what, argument, watch.seconds)
+                                               + QStringList{output, sparkDaemon()} + daemonArguments);
 }
 
 QString SparkScripts::unlessUninstalled(const QString &script) const
@@ -273,12 +393,16 @@ CommandRequest SparkScripts::workerRunning(int instance, const QString &unit) co
             {}, false, 30000};
 }
 
-CommandRequest SparkScripts::startWorker(int instance, const QString &masterUrl, int webUiPort, const SystemdUnit &unit) const
+CommandRequest SparkScripts::startWorker(int instance, const QString &address, int webUiPort, const MasterWatch &watch,
+                                         const SystemdUnit &unit) const
 {
+    const QStringList arguments{QStringLiteral("start"), QString::fromLatin1(kWorkerClass), QString::number(instance),
+                                QStringLiteral("--webui-port"), QString::number(webUiPort),
+                                SparkConfigRenderer::masterUrl(watch.address)};
     return {eitherSystemdOr(installAndStart(unit.name),
-                            sh(sparkDaemon(), {QStringLiteral("start"), QString::fromLatin1(kWorkerClass), QString::number(instance),
-                                               QStringLiteral("--webui-port"), QString::number(webUiPort), masterUrl})),
-            unit.content.toUtf8(), false, 120000};
+                            startUntilListed(arguments, watch, QStringLiteral("registered"),
+                                             address + QLatin1Char(':') + QString::number(webUiPort))),
+            unit.content.toUtf8(), false, (watch.seconds + 30) * 1000};
 }
 
 CommandRequest SparkScripts::decommissionWorker(int instance, const QString &unit) const
@@ -294,51 +418,6 @@ CommandRequest SparkScripts::stopWorker(int instance, const QString &unit) const
     return {eitherSystemdOr(stopAndRemove(unit), stopDaemon(kWorkerClass, instance)), {}, false, 120000};
 }
 
-namespace {
-
-/// A fixed program; every value reaches it as an argument, never as program text.
-constexpr char kWaitForMaster[] = R"PY(
-import json, sys, time, urllib.request
-url, what, arg, deadline = sys.argv[1], sys.argv[2], sys.argv[3], time.time() + float(sys.argv[4])
-def alive(s):
-    return [w for w in s.get("workers", []) if w.get("state") == "ALIVE"]
-def holds(s):
-    if what == "master":
-        # Another master on the same port would answer too: it must be ours.
-        return s.get("status") == "ALIVE" and s.get("url") == arg
-    if what == "workers":
-        return len(alive(s)) >= int(arg)
-    if what == "exactly":
-        return len(alive(s)) == int(arg)
-    host, port = arg.rsplit(":", 1)
-    return not any(w.get("host") == host and w.get("webuiaddress", "").endswith(":" + port) for w in alive(s))
-last = "no answer"
-while True:  # at least one look, so that a wait of 0 s is a plain check
-    try:
-        s = json.load(urllib.request.urlopen(url, timeout=5))
-        if holds(s):
-            sys.exit(0)
-        last = "master %s %s, %d workers ALIVE" % (s.get("url"), s.get("status"), len(alive(s)))
-    except Exception as e:
-        last = str(e)
-    if time.time() >= deadline:
-        break
-    time.sleep(0.5)
-print("gave up waiting for the master at %s (%s)" % (url, last), file=sys.stderr)
-sys.exit(1)
-)PY";
-
-CommandRequest waitForMaster(const QString &address, int webUiPort, const QString &what,
-                             const QString &argument, int seconds)
-{
-    const QString host = address.contains(QLatin1Char(':')) ? QLatin1Char('[') + address + QLatin1Char(']') : address;
-    const QString url = QStringLiteral("http://%1:%2/json/").arg(host).arg(webUiPort);
-    return {ShellCommand(QStringLiteral("python3"), {QStringLiteral("-c"), QString::fromLatin1(kWaitForMaster), url,
-                                                     what, argument, QString::number(seconds)}).toString(),
-            {}, false, (seconds + 30) * 1000};
-}
-
-} // namespace
 
 CommandRequest SparkScripts::waitForMasterAlive(const QString &address, int webUiPort, int seconds)
 {
@@ -435,7 +514,6 @@ CommandRequest SparkScripts::stopJupyter() const
 CommandRequest SparkScripts::waitForJupyter(const QString &address, int port, int seconds)
 {
     // /api answers without a token: enough to know the server is up, nothing to leak.
-    const QString host = address.contains(QLatin1Char(':')) ? QLatin1Char('[') + address + QLatin1Char(']') : address;
     const QString program = QStringLiteral(
         "import sys, time, urllib.request\n"
         "deadline = time.time() + float(sys.argv[2])\n"
@@ -448,7 +526,7 @@ CommandRequest SparkScripts::waitForJupyter(const QString &address, int port, in
         "    time.sleep(0.5)\n"
         "print('Jupyter at %s does not answer (%s)' % (sys.argv[1], last), file=sys.stderr)\n"
         "sys.exit(1)\n");
-    return {sh(QStringLiteral("python3"), {QStringLiteral("-c"), program, QStringLiteral("http://%1:%2/api").arg(host).arg(port),
+    return {sh(QStringLiteral("python3"), {QStringLiteral("-c"), program, NetworkAddress::httpUrl(address, port, QStringLiteral("/api")),
                                            QString::number(seconds)}),
             {}, false, (seconds + 30) * 1000};
 }

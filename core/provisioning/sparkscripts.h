@@ -14,6 +14,14 @@ namespace SparkDeck {
 class SparkScripts
 {
 public:
+    /// Where a start looks to see the daemon running: the master's web UI, for so long.
+    struct MasterWatch
+    {
+        QString address;
+        int webUiPort = 0;
+        int seconds = 120;
+    };
+
     explicit SparkScripts(const ClusterLayout &layout) : m_layout(layout) {}
 
     // Java runtime, through the host's package manager.
@@ -32,8 +40,11 @@ public:
     CommandRequest sharingDistribution() const;
     CommandRequest notSharingDistribution() const;
     CommandRequest stopSharingDistribution() const;
-    CommandRequest fetchDistribution(const QString &url, const QString &sha512) const;
+    /// On a worker host: the master's copy, unpacked as it arrives, used only when its SHA-512
+    /// matches (a worker keeps the tree, not the archive).
+    CommandRequest fetchAndUnpack(const QString &url, const QString &sha512) const;
     CommandRequest unpacked(const QString &sha512) const;
+    /// The cached archive into SPARK_HOME.
     CommandRequest unpack(const QString &sha512) const;
 
     // Files with exact content, written atomically with a mode.
@@ -41,12 +52,14 @@ public:
     static CommandRequest writeFile(const QString &path, const QByteArray &content, int mode);
 
     // Daemons: systemd units where systemd is the init system (restarted on failure, started
-    // at boot), otherwise Spark's own sbin/spark-daemon.sh (pid files, logs, refusing doubles).
+    // at boot), otherwise Spark's own sbin/spark-daemon.sh (pid files, logs, refusing doubles),
+    // done as soon as the master's view shows the daemon: the master ALIVE, a worker listed.
     CommandRequest masterRunning(const QString &unit) const;
-    CommandRequest startMaster(const SystemdUnit &unit) const;
+    CommandRequest startMaster(const SystemdUnit &unit, const MasterWatch &watch) const;
     CommandRequest stopMaster(const QString &unit) const;
     CommandRequest workerRunning(int instance, const QString &unit) const;
-    CommandRequest startWorker(int instance, const QString &masterUrl, int webUiPort, const SystemdUnit &unit) const;
+    CommandRequest startWorker(int instance, const QString &address, int webUiPort, const MasterWatch &watch,
+                               const SystemdUnit &unit) const;
     CommandRequest decommissionWorker(int instance, const QString &unit) const;
     CommandRequest stopWorker(int instance, const QString &unit) const;
     /// Run on the master (python3): waits until its own /json/ says the master is ALIVE...
@@ -81,6 +94,9 @@ private:
     QString sparkDaemon() const;
     QString unlessUninstalled(const QString &script) const;
     QString stopDaemon(const char *className, int instance) const;
+    QString installUnpacked(const QString &sha512) const;
+    QString startUntilListed(const QStringList &daemonArguments, const MasterWatch &watch, const QString &what,
+                             const QString &argument) const;
 
     ClusterLayout m_layout;
 };

@@ -8,6 +8,7 @@
 #include "provisioning/sparkscripts.h"
 #include "render/sparkconfig.h"
 #include "ssh/shellcommand.h"
+#include "util/networkaddress.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -138,49 +139,55 @@ TaskGroup *StandaloneRecipe::prepareMachine(Machine *machine, bool isMaster, boo
 
     const SparkScripts scripts(m_layout);
     const std::shared_ptr<RunContext> context = m_context;
+    auto unpacked = [scripts, context] { return scripts.unpacked(context->sha512); };
+    if (!isMaster) {
+        const QString masterAddress = m_master->address();
+        const int port = m_layout.sharingPort();
+        auto *fetch = new ScriptStep(Tr::tr("Copy Spark from the master and unpack it"), machine, unpacked,
+                                     [scripts, context, masterAddress, port] {
+                                         return scripts.fetchAndUnpack(
+                                             NetworkAddress::httpUrl(masterAddress, port, QStringLiteral("/spark.tgz")),
+                                             context->sha512);
+                                     });
+        fetch->setFailureHint(Tr::tr("Check that this host reaches the master at %1 on port %2").arg(masterAddress).arg(port));
+        group->addTask(tagged(fetch, machine));
+        addConfiguration(group, machine);
+        return group;
+    }
     auto cached = [scripts, context] { return scripts.distributionCached(context->sha512); };
-    if (isMaster && !m_localDistribution.isEmpty()) {
+    if (!m_localDistribution.isEmpty()) {
         const ClusterLayout layout = m_layout;
         group->addTask(tagged(new UploadStep(Tr::tr("Upload Spark from this computer (once)"), machine, m_localDistribution,
                                              [layout, context] { return layout.cachedDistribution(context->sha512); }, cached),
                               machine));
-    } else if (isMaster) {
+    } else {
         const QString url = m_spec.spark.distribution;
         auto *download = new ScriptStep(Tr::tr("Download Spark %1").arg(m_spec.spark.version), machine, cached,
                                         [scripts, context, url] { return scripts.downloadDistribution(url, context->sha512); });
         download->setFailureHint(Tr::tr("Check that the master can reach %1").arg(QUrl(url).host()));
         group->addTask(tagged(download, machine));
-    } else {
-        const QString masterAddress = m_master->address();
-        const int port = m_layout.sharingPort();
-        auto *fetch = new ScriptStep(Tr::tr("Copy Spark from the master"), machine, cached, [scripts, context, masterAddress, port] {
-            const QString host = masterAddress.contains(QLatin1Char(':')) ? QLatin1Char('[') + masterAddress + QLatin1Char(']') : masterAddress;
-            return scripts.fetchDistribution(QStringLiteral("http://%1:%2/spark.tgz").arg(host).arg(port), context->sha512);
-        });
-        fetch->setFailureHint(Tr::tr("Check that this host reaches the master at %1 on port %2").arg(masterAddress).arg(port));
-        group->addTask(tagged(fetch, machine));
     }
-    group->addTask(tagged(new ScriptStep(Tr::tr("Unpack Spark %1").arg(m_spec.spark.version), machine,
-                                         [scripts, context] { return scripts.unpacked(context->sha512); },
+    // The workers copy while the master unpacks.
+    if (shareDistribution)
+        group->addTask(shareStep());
+    group->addTask(tagged(new ScriptStep(Tr::tr("Unpack Spark %1").arg(m_spec.spark.version), machine, unpacked,
                                          [scripts, context] { return scripts.unpack(context->sha512); }),
                           machine));
     addConfiguration(group, machine);
-    if (isMaster && shareDistribution)
-        group->addTask(shareStep());
     return group;
 }
 
 Task *StandaloneRecipe::startWorker(const WorkerSlot &slot) const
 {
     const SparkScripts scripts(m_layout);
-    const QString masterUrl = SparkConfigRenderer::masterUrl(m_master->address());
-    const SystemdUnit unit = SystemdUnitRenderer::worker(m_spec, m_layout, slot.instance, masterUrl, slot.webUiPort);
+    const SystemdUnit unit = SystemdUnitRenderer::worker(m_spec, m_layout, slot.instance,
+                                                         SparkConfigRenderer::masterUrl(m_master->address()), slot.webUiPort);
     auto *start = new ScriptStep(Tr::tr("Start worker %1 (%2 cores, %3)")
                                      .arg(slot.instance)
                                      .arg(m_spec.workers.cores)
                                      .arg(m_spec.workers.memory.toSparkString()),
                                  slot.machine, scripts.workerRunning(slot.instance, unit.name),
-                                 scripts.startWorker(slot.instance, masterUrl, slot.webUiPort, unit));
+                                 scripts.startWorker(slot.instance, slot.machine->address(), slot.webUiPort, masterWatch(), unit));
     start->setFailureHint(Tr::tr("See the worker's log in %1").arg(m_layout.logDir()));
     start->setVerifyAfterApply(true);
     return tagged(start, slot.machine);
@@ -199,7 +206,7 @@ TaskGroup *StandaloneRecipe::up(const QList<WorkerSlot> &workers) const
     TaskGroup *master = prepareMachine(m_master, true, !workerMachines.isEmpty());
     const SparkScripts scripts(m_layout);
     auto *startMaster = new ScriptStep(Tr::tr("Start the master on %1:%2").arg(m_master->address()).arg(SparkPorts::kMaster),
-                                       m_master, scripts.masterRunning(masterUnit().name), scripts.startMaster(masterUnit()));
+                                       m_master, scripts.masterRunning(masterUnit().name), scripts.startMaster(masterUnit(), masterWatch()));
     startMaster->setFailureHint(Tr::tr("See the master's log in %1").arg(m_layout.logDir()));
     startMaster->setVerifyAfterApply(true);
     master->addTask(tagged(startMaster, m_master));
@@ -301,6 +308,11 @@ TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int al
                                          [wait] { return wait(0); }, [wait, seconds] { return wait(seconds); }),
                           m_master));
     return group;
+}
+
+SparkScripts::MasterWatch StandaloneRecipe::masterWatch() const
+{
+    return {m_master->address(), SparkPorts::kMasterWebUi, m_waitSeconds};
 }
 
 SystemdUnit StandaloneRecipe::masterUnit() const

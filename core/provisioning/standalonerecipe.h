@@ -4,6 +4,7 @@
 #include "provisioning/machine.h"
 #include "provisioning/runcontext.h"
 #include "provisioning/sharedfolderrecipe.h"
+#include "provisioning/sparkscripts.h"
 #include "render/systemdunit.h"
 #include "provisioning/taskgroup.h"
 #include "spec/clusterspec.h"
@@ -67,6 +68,7 @@ private:
     void addPrelude(TaskGroup *run) const;
     TaskGroup *jupyter() const;
     SharedFolderRecipe sharedFolder() const;
+    SparkScripts::MasterWatch masterWatch() const;
     SystemdUnit masterUnit() const;
     QString workerUnit(const WorkerSlot &slot) const;
     Task *shareStep() const;

@@ -7,6 +7,7 @@
 #include "provisioning/sparkscripts.h"
 #include "provisioning/swarmscripts.h"
 #include "provisioning/uploadstep.h"
+#include "util/networkaddress.h"
 
 #include <QCoreApplication>
 
@@ -17,12 +18,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(SparkDeck::SwarmRecipe)
 };
-
-QString httpHost(const QString &address)
-{
-    return address.contains(QLatin1Char(':')) ? QLatin1Char('[') + address + QLatin1Char(']')
-                                              : address;
-}
 } // namespace
 
 SwarmRecipe::SwarmRecipe(const ClusterSpec &spec, Machine *master,
@@ -242,7 +237,7 @@ TaskGroup *SwarmRecipe::imageFromArchive() const
             Tr::tr("Copy the image archive from the master"), machine, imageOrArchive,
             [layout, context, address, port] {
                 const QString url
-                    = QStringLiteral("http://%1:%2/image.tar").arg(httpHost(address)).arg(port);
+                    = NetworkAddress::httpUrl(address, port, QStringLiteral("/image.tar"));
                 return SparkScripts::fetchFile(url, context->imageSha512,
                                                layout.cachedImage(context->imageSha512));
             });

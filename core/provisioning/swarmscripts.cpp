@@ -1,6 +1,7 @@
 #include "swarmscripts.h"
 
 #include "ssh/shellcommand.h"
+#include "util/networkaddress.h"
 
 namespace SparkDeck {
 
@@ -32,9 +33,7 @@ CommandRequest withDocker(const QString &script, int timeoutMs = 60000,
 /// host:2377, the manager's swarm port, as `docker swarm join` and RemoteManagers write it.
 QString managerEndpoint(const QString &address)
 {
-    return (address.contains(QLatin1Char(':')) ? QLatin1Char('[') + address + QLatin1Char(']')
-                                               : address)
-           + QStringLiteral(":2377");
+    return NetworkAddress::withPort(address, 2377);
 }
 
 /// Sets $state to the node's swarm state, or fails (3) when the engine does not answer.

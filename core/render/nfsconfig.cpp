@@ -1,4 +1,5 @@
 #include "nfsconfig.h"
+#include "util/networkaddress.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -40,11 +41,6 @@ std::optional<Error> checkShare(const NfsExport &share)
                                 "an NFS client.").arg(client)};
     }
     return std::nullopt;
-}
-
-QString bracketed(const QString &address)
-{
-    return address.contains(QLatin1Char(':')) ? QLatin1Char('[') + address + QLatin1Char(']') : address;
 }
 
 } // namespace
@@ -153,7 +149,7 @@ Result<QString> NfsConfigRenderer::ganeshaConfig(const NfsExport &share, const G
 
 QString NfsConfigRenderer::mountSource(const QString &server, const QString &pseudo)
 {
-    return bracketed(server) + QLatin1Char(':') + pseudo;
+    return NetworkAddress::bracketed(server) + QLatin1Char(':') + pseudo;
 }
 
 QString NfsConfigRenderer::url(const QString &server, const QString &pseudo, int port, const QString &file)
@@ -162,7 +158,7 @@ QString NfsConfigRenderer::url(const QString &server, const QString &pseudo, int
     if (!path.endsWith(QLatin1Char('/')))
         path += QLatin1Char('/');
     path += file;
-    QString text = QStringLiteral("nfs://%1%2?version=4").arg(bracketed(server), path);
+    QString text = QStringLiteral("nfs://%1%2?version=4").arg(NetworkAddress::bracketed(server), path);
     if (port != 2049)
         text += QStringLiteral("&nfsport=%1").arg(port);
     return text;

@@ -1,6 +1,7 @@
 #include "sparkconfig.h"
 
 #include "ssh/shellcommand.h"
+#include "util/networkaddress.h"
 
 namespace SparkDeck {
 
@@ -28,10 +29,7 @@ QString property(const char *name, const QString &value)
 
 QString SparkConfigRenderer::masterUrl(const QString &masterAddress)
 {
-    const QString host = masterAddress.contains(QLatin1Char(':'))
-                             ? QLatin1Char('[') + masterAddress + QLatin1Char(']')
-                             : masterAddress;
-    return QStringLiteral("spark://%1:%2").arg(host).arg(SparkPorts::kMaster);
+    return QStringLiteral("spark://") + NetworkAddress::withPort(masterAddress, SparkPorts::kMaster);
 }
 
 QString SparkConfigRenderer::sparkEnv(const ClusterSpec &spec, const SparkNode &node)

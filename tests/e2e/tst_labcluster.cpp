@@ -102,7 +102,7 @@ void tst_LabCluster::upBringsOneMasterAndThreeWorkers()
     QVERIFY(QFileInfo(m_lab.hostPath(m_lab.hosts().at(0).name, QStringLiteral("/srv/e2e-lab/share"))).isDir());
     // The distribution left this computer once: the workers got it from the master.
     QCOMPARE(up.out.count(QStringLiteral("Upload Spark from this computer (once): done")), 1);
-    QCOMPARE(up.out.count(QStringLiteral("Copy Spark from the master: done")), 3);
+    QCOMPARE(up.out.count(QStringLiteral("Copy Spark from the master and unpack it: done")), 3);
 }
 
 void tst_LabCluster::scalesToFiveThenToTwoGracefully()

@@ -22,7 +22,8 @@ private Q_SLOTS:
     void writesFilesAtomicallyWithTheirMode();
     void recognisesTheCachedDistributionByChecksum();
     void unpacksOnceAndRecognisesIt();
-    void fetchesFromTheMasterAndRefusesACorruptCopy();
+    void fetchesFromTheMasterUnpacksAndRefusesACorruptCopy();
+    void aStartEndsWhenTheMasterListsTheDaemonNotWhenTheScriptDoes();
     void waitsForTheMasterAndItsWorkers();
 
 private:
@@ -124,18 +125,75 @@ void tst_SparkScripts::unpacksOnceAndRecognisesIt()
     QCOMPARE(exitOf(scripts.unpacked(QString(128, QLatin1Char('1')))), 1); // another distribution
 }
 
-void tst_SparkScripts::fetchesFromTheMasterAndRefusesACorruptCopy()
+void tst_SparkScripts::fetchesFromTheMasterUnpacksAndRefusesACorruptCopy()
 {
     ClusterSpec other = m_spec;
     other.name = QStringLiteral("fetcher");
     const ClusterLayout layout(other, m_dir.filePath(QStringLiteral("worker-host")));
     const SparkScripts scripts(layout);
     const QString url = QStringLiteral("http://127.0.0.1:%1/spark.tgz").arg(m_port);
-    const ExecResult wrong = run(scripts.fetchDistribution(url, QString(128, QLatin1Char('f'))));
+    auto leftovers = [&layout] {
+        QStringList found;
+        for (const char *suffix : {".part", ".fifo", ".sum"}) {
+            if (QFileInfo::exists(layout.sparkHome() + QLatin1String(suffix)))
+                found << QLatin1String(suffix);
+        }
+        return found;
+    };
+    const ExecResult wrong = run(scripts.fetchAndUnpack(url, QString(128, QLatin1Char('f'))));
     QCOMPARE(wrong.exitCode, 4);
     QVERIFY(wrong.standardError.contains("does not match its SHA-512"));
-    QCOMPARE(exitOf(scripts.fetchDistribution(url, m_sha512)), 0);
-    QCOMPARE(exitOf(scripts.distributionCached(m_sha512)), 0);
+    QCOMPARE(exitOf(scripts.unpacked(QString(128, QLatin1Char('f')))), 1);
+    QVERIFY(!QFileInfo::exists(layout.sparkHome()));
+    QCOMPARE(leftovers(), QStringList());
+
+    const ExecResult unreachable = run(scripts.fetchAndUnpack(QStringLiteral("http://127.0.0.1:1/spark.tgz"), m_sha512));
+    QVERIFY(unreachable.exitCode != 0);
+    QVERIFY(!QFileInfo::exists(layout.sparkHome()));
+    QCOMPARE(leftovers(), QStringList());
+
+    const ExecResult fetched = run(scripts.fetchAndUnpack(url, m_sha512));
+    QVERIFY2(fetched.succeeded(), fetched.standardError.constData());
+    QCOMPARE(exitOf(scripts.unpacked(m_sha512)), 0);
+    QVERIFY(QFileInfo(layout.sparkHome() + QStringLiteral("/sbin/spark-daemon.sh")).isExecutable());
+    QCOMPARE(leftovers(), QStringList());
+    // A worker host keeps the tree, not a second copy of the archive.
+    QCOMPARE(exitOf(scripts.distributionCached(m_sha512)), 1);
+}
+
+void tst_SparkScripts::aStartEndsWhenTheMasterListsTheDaemonNotWhenTheScriptDoes()
+{
+    // A daemon script that, like Spark's, lingers after the launch: it notes when it is done.
+    ClusterSpec other = m_spec;
+    other.name = QStringLiteral("starter");
+    const ClusterLayout layout(other, m_dir.filePath(QStringLiteral("starting-host")));
+    QVERIFY(QDir().mkpath(layout.sparkHome() + QStringLiteral("/sbin")));
+    const QString notes = m_dir.filePath(QStringLiteral("daemon-notes"));
+    QFile daemon(layout.sparkHome() + QStringLiteral("/sbin/spark-daemon.sh"));
+    QVERIFY(daemon.open(QIODevice::WriteOnly));
+    daemon.write(QStringLiteral("#!/bin/sh\n"
+                                "echo \"starting $2, logging to the log\"\n"
+                                "[ \"$3\" = 2 ] && { echo 'failed to launch: the JVM exited'; exit 1; }\n"
+                                "echo $$ > '%1.pid'; sleep 20; echo finished >> '%1'\n").arg(notes).toUtf8());
+    daemon.close();
+    daemon.setPermissions(daemon.permissions() | QFile::ExeOwner);
+    const SparkScripts scripts(layout);
+    // The served master lists 10.77.0.12:8081 ALIVE.
+    const SparkScripts::MasterWatch watch{QStringLiteral("127.0.0.1"), m_port, 60};
+    const SystemdUnit unit{QStringLiteral("sparkdeck-starter-worker-1.service"), QString()};
+    const ExecResult started = run(scripts.startWorker(1, QStringLiteral("10.77.0.12"), 8081, watch, unit));
+    QVERIFY2(started.succeeded(), started.standardError.constData());
+    QVERIFY(started.standardOutput.contains("starting org.apache.spark.deploy.worker.Worker"));
+    QVERIFY2(!QFileInfo::exists(notes), "the step waited for the daemon script to finish");
+    // ...and the script does not linger on: nothing of the cluster runs that `down` would miss.
+    QFile pid(notes + QStringLiteral(".pid"));
+    QVERIFY(pid.open(QIODevice::ReadOnly));
+    QVERIFY(!QFileInfo::exists(QStringLiteral("/proc/") + QString::fromLatin1(pid.readAll().trimmed())));
+
+    // The script's failure ends the wait at once, with what it said.
+    const ExecResult failed = run(scripts.startWorker(2, QStringLiteral("10.77.0.99"), 8082, watch, unit));
+    QCOMPARE(failed.exitCode, 1);
+    QVERIFY2(failed.standardError.contains("failed to launch: the JVM exited"), failed.standardError.constData());
 }
 
 void tst_SparkScripts::waitsForTheMasterAndItsWorkers()
