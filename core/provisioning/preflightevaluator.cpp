@@ -369,14 +369,18 @@ private:
             problems << Tr::tr("missing %1").arg(missing.join(QStringLiteral(", ")));
             fixes << Tr::tr("install %1 (packages tar, gzip, coreutils)").arg(missing.join(QStringLiteral(", ")));
         }
-        if (m_host.master && !m_facts.hasTool(QStringLiteral("python3"))) {
+        const bool hasPython = m_facts.hasTool(QStringLiteral("python3"));
+        const bool fetches = m_host.runsWorkers() && !m_host.master;
+        if (m_host.master && !hasPython) {
             problems << Tr::tr("the master needs python3 to serve Spark to the workers and to wait for its status");
             fixes << Tr::tr("install python3 (e.g. apt-get install python3)");
-        }
-        const bool fetches = m_host.runsWorkers() && !m_host.master;
-        if (fetches && !m_facts.hasTool(QStringLiteral("curl")) && !m_facts.hasTool(QStringLiteral("wget"))
-            && !m_facts.hasTool(QStringLiteral("python3"))) {
-            problems << Tr::tr("a worker host needs curl, wget or python3 to fetch Spark from the master");
+        } else if (fetches && !swarm() && !hasPython) {
+            problems << Tr::tr("a worker host needs python3 to copy Spark from the master and to see its workers "
+                               "registered");
+            fixes << Tr::tr("install python3 (e.g. apt-get install python3)");
+        } else if (fetches && !m_facts.hasTool(QStringLiteral("curl")) && !m_facts.hasTool(QStringLiteral("wget"))
+                   && !hasPython) {
+            problems << Tr::tr("a worker node needs curl, wget or python3 to fetch the image archive from the master");
             fixes << Tr::tr("install curl (or wget, or python3)");
         }
         QStringList present;

@@ -483,7 +483,13 @@ void tst_PreflightEvaluator::toolsTheMasterAndWorkersNeed()
     const auto onWorker = one(findings, kWorker, QStringLiteral("tools"));
     QCOMPARE(int(onWorker.status), int(Level::Error));
     QVERIFY(onWorker.detail.contains(QLatin1String("sha512sum")));
-    QVERIFY(onWorker.detail.contains(QLatin1String("curl, wget or python3")));
+    QVERIFY(onWorker.detail.contains(QLatin1String("needs python3 to copy Spark from the master")));
+    // A swarm's worker node only fetches the image archive: any of curl, wget or python3 does.
+    const auto onNode = one(PreflightEvaluator::evaluate(swarmSpec(), {master, worker}), kWorker, QStringLiteral("tools"));
+    QVERIFY(onNode.detail.contains(QLatin1String("curl, wget or python3")));
+    worker.facts.tools.insert(QStringLiteral("curl"));
+    QVERIFY(!one(PreflightEvaluator::evaluate(swarmSpec(), {master, worker}), kWorker, QStringLiteral("tools"))
+                 .detail.contains(QLatin1String("python3")));
 }
 
 void tst_PreflightEvaluator::addressMustBeTheHostsOwn()

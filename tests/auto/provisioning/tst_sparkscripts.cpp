@@ -133,12 +133,8 @@ void tst_SparkScripts::fetchesFromTheMasterUnpacksAndRefusesACorruptCopy()
     const SparkScripts scripts(layout);
     const QString url = QStringLiteral("http://127.0.0.1:%1/spark.tgz").arg(m_port);
     auto leftovers = [&layout] {
-        QStringList found;
-        for (const char *suffix : {".part", ".fifo", ".sum"}) {
-            if (QFileInfo::exists(layout.sparkHome() + QLatin1String(suffix)))
-                found << QLatin1String(suffix);
-        }
-        return found;
+        return QFileInfo::exists(layout.sparkHome() + QStringLiteral(".part")) ? QStringList{QStringLiteral(".part")}
+                                                                               : QStringList();
     };
     const ExecResult wrong = run(scripts.fetchAndUnpack(url, QString(128, QLatin1Char('f'))));
     QCOMPARE(wrong.exitCode, 4);
@@ -149,6 +145,17 @@ void tst_SparkScripts::fetchesFromTheMasterUnpacksAndRefusesACorruptCopy()
 
     const ExecResult unreachable = run(scripts.fetchAndUnpack(QStringLiteral("http://127.0.0.1:1/spark.tgz"), m_sha512));
     QVERIFY(unreachable.exitCode != 0);
+    QVERIFY(!QFileInfo::exists(layout.sparkHome()));
+    QCOMPARE(leftovers(), QStringList());
+
+    // The right bytes that are no gzip archive: told as such, nothing kept.
+    QFile page(m_dir.filePath(QStringLiteral("served/json/index.html")));
+    QVERIFY(page.open(QIODevice::ReadOnly));
+    const QString pageSum = QString::fromLatin1(QCryptographicHash::hash(page.readAll(), QCryptographicHash::Sha512).toHex());
+    const ExecResult notAnArchive
+        = run(scripts.fetchAndUnpack(QStringLiteral("http://127.0.0.1:%1/json/index.html").arg(m_port), pageSum));
+    QCOMPARE(notAnArchive.exitCode, 1);
+    QVERIFY2(notAnArchive.standardError.contains("cannot unpack it"), notAnArchive.standardError.constData());
     QVERIFY(!QFileInfo::exists(layout.sparkHome()));
     QCOMPARE(leftovers(), QStringList());
 
