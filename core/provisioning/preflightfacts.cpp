@@ -86,10 +86,14 @@ done
 j=$(command -v java 2>/dev/null)
 if [ -z "$j" ] && [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then j=$JAVA_HOME/bin/java; fi
 if [ -n "$j" ]; then say java "$j"; say java_version "$("$j" -version 2>&1 | head -n 1)"; fi
+# Only the packages 'up' may have to install: loading apt's cache costs a third of a second.
+pkgs=
+[ -n "$j" ] || pkgs="openjdk-17-jre-headless default-jre-headless"
+[ "$nfs_server" = 0 ] || pkgs="$pkgs nfs-ganesha nfs-ganesha-vfs"
+[ "$docker" = 0 ] || command -v docker >/dev/null 2>&1 || pkgs="$pkgs docker.io"
 if command -v apt-cache >/dev/null 2>&1; then
   if ls /var/lib/apt/lists/ 2>/dev/null | grep -q '_Packages'; then say apt_lists 1; else say apt_lists 0; fi
-  LC_ALL=C apt-cache policy openjdk-17-jre-headless default-jre-headless python3 nfs-common \
-      nfs-kernel-server nfs-ganesha nfs-ganesha-vfs libnfs-utils docker.io 2>/dev/null |
+  [ -z "$pkgs" ] || LC_ALL=C apt-cache policy $pkgs 2>/dev/null |
     awk '/^[^ ]/ { p = $1; sub(/:$/, "", p) } /^  Candidate:/ { print "candidate=" p " " $2 }'
 fi
 h=$(hostname 2>/dev/null || uname -n); say hostname "$h"

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void scriptKeepsHostileValuesLiteral();
     void parsesDockerAndSwarmFacts();
     void scriptLooksAtDockerOnlyWhenAsked();
+    void scriptAsksAptOnlyForWhatUpMayInstall();
 
 private:
     static QByteArray canned(const char *name)
@@ -271,6 +272,25 @@ void tst_PreflightFacts::scriptLooksAtDockerOnlyWhenAsked()
     // An engine answers (with a version) or it does not (with a reason): never neither.
     QVERIFY(facts.dockerServer.isEmpty() != facts.dockerError.isEmpty());
     QVERIFY(!QFile::exists(marker));
+}
+
+void tst_PreflightFacts::scriptAsksAptOnlyForWhatUpMayInstall()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("apt-cache")).isEmpty()
+        || QStandardPaths::findExecutable(QStringLiteral("java")).isEmpty())
+        QSKIP("needs apt-cache and java here");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    PreflightProbeOptions options;
+    options.base = dir.path();
+    // Java is here, nothing else is asked for: apt's cache is not even loaded.
+    QVERIFY(PreflightFacts::parse(run(PreflightFacts::script(options)).standardOutput).candidates.isEmpty());
+    // An NFS server may need nfs-ganesha.
+    options.nfsServer = true;
+    const HostFacts facts = PreflightFacts::parse(run(PreflightFacts::script(options)).standardOutput);
+    QVERIFY(facts.candidates.contains(QStringLiteral("nfs-ganesha")));
+    QVERIFY(facts.candidates.contains(QStringLiteral("nfs-ganesha-vfs")));
+    QVERIFY(!facts.candidates.contains(QStringLiteral("openjdk-17-jre-headless")));
 }
 
 QTEST_GUILESS_MAIN(tst_PreflightFacts)
