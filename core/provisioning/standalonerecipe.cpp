@@ -130,49 +130,81 @@ void StandaloneRecipe::addConfiguration(TaskGroup *group, Machine *machine) cons
                           machine));
 }
 
-TaskGroup *StandaloneRecipe::prepareMachine(Machine *machine, bool isMaster, bool shareDistribution) const
+Task *StandaloneRecipe::installJava(Machine *machine) const
 {
-    TaskGroup *group = sequence(isMaster ? Tr::tr("Prepare the master") : Tr::tr("Prepare a worker host"), machine);
     auto *java = new ScriptStep(Tr::tr("Install a Java runtime"), machine, SparkScripts::javaPresent(), SparkScripts::installJava());
     java->setFailureHint(Tr::tr("Install Java 17 on the host by hand, or give the login user sudo rights"));
-    group->addTask(tagged(java, machine));
+    return tagged(java, machine);
+}
 
+TaskGroup *StandaloneRecipe::bringSparkToMaster(bool shareDistribution) const
+{
+    TaskGroup *group = sequence(Tr::tr("Bring Spark to the master"), m_master);
+    group->addTask(installJava(m_master));
     const SparkScripts scripts(m_layout);
     const std::shared_ptr<RunContext> context = m_context;
-    auto unpacked = [scripts, context] { return scripts.unpacked(context->sha512); };
-    if (!isMaster) {
-        const QString masterAddress = m_master->address();
-        const int port = m_layout.sharingPort();
-        auto *fetch = new ScriptStep(Tr::tr("Copy Spark from the master and unpack it"), machine, unpacked,
-                                     [scripts, context, masterAddress, port] {
-                                         return scripts.fetchAndUnpack(
-                                             NetworkAddress::httpUrl(masterAddress, port, QStringLiteral("/spark.tgz")),
-                                             context->sha512);
-                                     });
-        fetch->setFailureHint(Tr::tr("Check that this host reaches the master at %1 on port %2").arg(masterAddress).arg(port));
-        group->addTask(tagged(fetch, machine));
-        addConfiguration(group, machine);
-        return group;
-    }
     auto cached = [scripts, context] { return scripts.distributionCached(context->sha512); };
     if (!m_localDistribution.isEmpty()) {
         const ClusterLayout layout = m_layout;
-        group->addTask(tagged(new UploadStep(Tr::tr("Upload Spark from this computer (once)"), machine, m_localDistribution,
+        group->addTask(tagged(new UploadStep(Tr::tr("Upload Spark from this computer (once)"), m_master, m_localDistribution,
                                              [layout, context] { return layout.cachedDistribution(context->sha512); }, cached),
-                              machine));
+                              m_master));
     } else {
         const QString url = m_spec.spark.distribution;
-        auto *download = new ScriptStep(Tr::tr("Download Spark %1").arg(m_spec.spark.version), machine, cached,
+        auto *download = new ScriptStep(Tr::tr("Download Spark %1").arg(m_spec.spark.version), m_master, cached,
                                         [scripts, context, url] { return scripts.downloadDistribution(url, context->sha512); });
         download->setFailureHint(Tr::tr("Check that the master can reach %1").arg(QUrl(url).host()));
-        group->addTask(tagged(download, machine));
+        group->addTask(tagged(download, m_master));
     }
-    // The workers copy while the master unpacks.
     if (shareDistribution)
         group->addTask(shareStep());
-    group->addTask(tagged(new ScriptStep(Tr::tr("Unpack Spark %1").arg(m_spec.spark.version), machine, unpacked,
+    return group;
+}
+
+TaskGroup *StandaloneRecipe::startMaster() const
+{
+    TaskGroup *group = sequence(Tr::tr("Start the master"), m_master);
+    const SparkScripts scripts(m_layout);
+    const std::shared_ptr<RunContext> context = m_context;
+    group->addTask(tagged(new ScriptStep(Tr::tr("Unpack Spark %1").arg(m_spec.spark.version), m_master,
+                                         [scripts, context] { return scripts.unpacked(context->sha512); },
                                          [scripts, context] { return scripts.unpack(context->sha512); }),
-                          machine));
+                          m_master));
+    addConfiguration(group, m_master);
+    auto *start = new ScriptStep(Tr::tr("Start the master on %1:%2").arg(m_master->address()).arg(SparkPorts::kMaster),
+                                 m_master, scripts.masterRunning(masterUnit().name), scripts.startMaster(masterUnit(), masterWatch()));
+    start->setFailureHint(Tr::tr("See the master's log in %1").arg(m_layout.logDir()));
+    start->setVerifyAfterApply(true);
+    group->addTask(tagged(start, m_master));
+    group->addTask(waitForMaster(m_master));
+    return group;
+}
+
+Task *StandaloneRecipe::waitForMaster(const Machine *shownOn) const
+{
+    // Runs on the master, shown with the host that waits.
+    return tagged(new ScriptStep(Tr::tr("Wait until the master is ALIVE"), m_master,
+                                 SparkScripts::waitForMasterAlive(m_master->address(), SparkPorts::kMasterWebUi, 0),
+                                 SparkScripts::waitForMasterAlive(m_master->address(), SparkPorts::kMasterWebUi, m_waitSeconds)),
+                  shownOn);
+}
+
+TaskGroup *StandaloneRecipe::prepareWorkerHost(Machine *machine) const
+{
+    TaskGroup *group = sequence(Tr::tr("Prepare a worker host"), machine);
+    group->addTask(installJava(machine));
+    const SparkScripts scripts(m_layout);
+    const std::shared_ptr<RunContext> context = m_context;
+    const QString masterAddress = m_master->address();
+    const int port = m_layout.sharingPort();
+    auto *fetch = new ScriptStep(Tr::tr("Copy Spark from the master and unpack it"), machine,
+                                 [scripts, context] { return scripts.unpacked(context->sha512); },
+                                 [scripts, context, masterAddress, port] {
+                                     return scripts.fetchAndUnpack(
+                                         NetworkAddress::httpUrl(masterAddress, port, QStringLiteral("/spark.tgz")), context->sha512);
+                                 });
+    fetch->setFailureHint(Tr::tr("Check that this host reaches the master at %1 on port %2").arg(masterAddress).arg(port));
+    group->addTask(tagged(fetch, machine));
     addConfiguration(group, machine);
     return group;
 }
@@ -203,21 +235,10 @@ TaskGroup *StandaloneRecipe::up(const QList<WorkerSlot> &workers) const
         if (slot.machine != m_master && !workerMachines.contains(slot.machine))
             workerMachines << slot.machine;
     }
-    TaskGroup *master = prepareMachine(m_master, true, !workerMachines.isEmpty());
-    const SparkScripts scripts(m_layout);
-    auto *startMaster = new ScriptStep(Tr::tr("Start the master on %1:%2").arg(m_master->address()).arg(SparkPorts::kMaster),
-                                       m_master, scripts.masterRunning(masterUnit().name), scripts.startMaster(masterUnit(), masterWatch()));
-    startMaster->setFailureHint(Tr::tr("See the master's log in %1").arg(m_layout.logDir()));
-    startMaster->setVerifyAfterApply(true);
-    master->addTask(tagged(startMaster, m_master));
-    master->addTask(tagged(new ScriptStep(Tr::tr("Wait until the master is ALIVE"), m_master,
-                                          SparkScripts::waitForMasterAlive(m_master->address(), SparkPorts::kMasterWebUi, 0),
-                                          SparkScripts::waitForMasterAlive(m_master->address(), SparkPorts::kMasterWebUi, m_waitSeconds)),
-                           m_master));
-    run->addTask(master);
+    run->addTask(bringSparkToMaster(!workerMachines.isEmpty()));
     if (m_spec.sharedFolder.enabled)
         run->addTask(sharedFolder().exportSteps());
-    run->addTask(addWorkers(workers, int(workers.size()), !workerMachines.isEmpty()));
+    run->addTask(addWorkers(workers, int(workers.size()), !workerMachines.isEmpty(), startMaster()));
     if (m_spec.jupyter.enabled)
         run->addTask(jupyter());
     return run;
@@ -232,7 +253,7 @@ TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int al
         otherHosts = otherHosts || slot.machine != m_master;
     if (otherHosts)
         run->addTask(shareStep());
-    run->addTask(addWorkers(workers, aliveAfter, otherHosts));
+    run->addTask(addWorkers(workers, aliveAfter, otherHosts, nullptr));
     return run;
 }
 
@@ -264,7 +285,8 @@ Task *StandaloneRecipe::shareStep() const
                   m_master);
 }
 
-TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int aliveAfter, bool stopSharing) const
+TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int aliveAfter, bool stopSharing,
+                                        TaskGroup *masterStart) const
 {
     auto *group = new TaskGroup(Tr::tr("Start the workers"), TaskGroup::Mode::Sequence);
     auto *hosts = new TaskGroup(Tr::tr("Worker hosts"), TaskGroup::Mode::Parallel, TaskGroup::FailurePolicy::TolerateErrors);
@@ -274,7 +296,9 @@ TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int al
             continue;
         seen << slot.machine;
         TaskGroup *host = slot.machine == m_master ? sequence(Tr::tr("Workers on the master's host"), slot.machine)
-                                                   : prepareMachine(slot.machine, false, false);
+                                                   : prepareWorkerHost(slot.machine);
+        if (masterStart) // it is starting meanwhile
+            host->addTask(waitForMaster(slot.machine));
         if (m_spec.sharedFolder.enabled)
             host->addTask(sharedFolder().mountSteps(slot.machine));
         for (const WorkerSlot &other : workers) {
@@ -283,7 +307,15 @@ TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int al
         }
         hosts->addTask(host);
     }
-    group->addTask(hosts);
+    if (masterStart) {
+        // The workers copy Spark while the master unpacks and starts; its failure stops them.
+        auto *together = new TaskGroup(Tr::tr("Start the master while the workers get Spark"), TaskGroup::Mode::Parallel);
+        together->addTask(masterStart);
+        together->addTask(hosts);
+        group->addTask(together);
+    } else {
+        group->addTask(hosts);
+    }
     if (stopSharing) {
         const SparkScripts scripts(m_layout);
         group->addTask(tagged(new ScriptStep(Tr::tr("Stop sharing Spark"), m_master, scripts.notSharingDistribution(),

@@ -61,10 +61,17 @@ public:
 private:
     Task *tagged(Task *task, const Machine *machine) const;
     TaskGroup *sequence(const QString &title, const Machine *machine) const;
-    TaskGroup *prepareMachine(Machine *machine, bool isMaster, bool shareDistribution) const;
+    Task *installJava(Machine *machine) const;
+    /// Java, the distribution (uploaded or downloaded) and, for workers on other hosts, shared.
+    TaskGroup *bringSparkToMaster(bool shareDistribution) const;
+    /// Unpacked, configured, started, ALIVE.
+    TaskGroup *startMaster() const;
+    Task *waitForMaster(const Machine *shownOn) const;
+    TaskGroup *prepareWorkerHost(Machine *machine) const;
     void addConfiguration(TaskGroup *group, Machine *machine) const;
     Task *startWorker(const WorkerSlot &slot) const;
-    TaskGroup *addWorkers(const QList<WorkerSlot> &workers, int aliveAfter, bool stopSharing) const;
+    /// With `masterStart`, that runs alongside the worker hosts, which wait for it before starting workers.
+    TaskGroup *addWorkers(const QList<WorkerSlot> &workers, int aliveAfter, bool stopSharing, TaskGroup *masterStart) const;
     void addPrelude(TaskGroup *run) const;
     TaskGroup *jupyter() const;
     SharedFolderRecipe sharedFolder() const;
