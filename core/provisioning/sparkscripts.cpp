@@ -107,15 +107,46 @@ CommandRequest SparkScripts::downloadDistribution(const QString &url, const QStr
     return download(url, sha512, m_layout.cachedDistribution(sha512), true);
 }
 
+namespace {
+
+/// A fixed program: serves DIRECTORY on ADDRESS:PORT over plain http, each file straight from
+/// the page cache (sendfile: the master sends every worker the whole archive). It binds first,
+/// so that a port in use fails the step, then leaves a daemon behind and writes its pid.
+constexpr char kShareDirectory[] = R"PY(
+import http.server, os, socket, sys
+directory, address, port, pidfile = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, directory=directory, **kwargs)
+    def copyfile(self, source, destination):
+        self.connection.sendfile(source)
+    def log_message(self, *args):
+        pass
+class Server(http.server.ThreadingHTTPServer):
+    address_family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    daemon_threads = True
+server = Server((address, port), Handler)
+pid = os.fork()
+if pid:
+    with open(pidfile, "w") as f:
+        f.write("%d\n" % pid)
+    os._exit(0)
+os.setsid()
+null = os.open(os.devnull, os.O_RDWR)
+for fd in (0, 1, 2):
+    os.dup2(null, fd)
+server.serve_forever()
+)PY";
+
+} // namespace
+
 CommandRequest SparkScripts::shareDistribution(const QString &sha512, const QString &address, int port) const
 {
-    const QString pidFile = m_layout.runDir() + QStringLiteral("/share.pid");
     return {ShellCommand::allOf({ShellCommand(QStringLiteral("mkdir"), {QStringLiteral("-p"), m_layout.runDir()}),
-                                 ShellCommand(QStringLiteral("cd"), {QFileInfo(m_layout.cachedDistribution(sha512)).path()})})
-                + QStringLiteral(" && { ") + sh(QStringLiteral("nohup"), {QStringLiteral("python3"), QStringLiteral("-m"), QStringLiteral("http.server"),
-                                                                          QStringLiteral("--bind"), address, QString::number(port)})
-                + QStringLiteral(" </dev/null >/dev/null 2>&1 & echo $! > ") + ShellCommand::quote(pidFile)
-                + QStringLiteral("; } && sleep 0.5 && kill -0 \"$(cat ") + ShellCommand::quote(pidFile) + QStringLiteral(")\""),
+                                 ShellCommand(QStringLiteral("python3"),
+                                              {QStringLiteral("-c"), QString::fromLatin1(kShareDirectory),
+                                               QFileInfo(m_layout.cachedDistribution(sha512)).path(), address, QString::number(port),
+                                               m_layout.runDir() + QStringLiteral("/share.pid")})}),
             {}, false, 30000};
 }
 

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void unpacksOnceAndRecognisesIt();
     void fetchesFromTheMasterUnpacksAndRefusesACorruptCopy();
     void aStartEndsWhenTheMasterListsTheDaemonNotWhenTheScriptDoes();
+    void theMasterSharesItsCacheUntilToldToStop();
     void waitsForTheMasterAndItsWorkers();
 
 private:
@@ -201,6 +202,42 @@ void tst_SparkScripts::aStartEndsWhenTheMasterListsTheDaemonNotWhenTheScriptDoes
     const ExecResult failed = run(scripts.startWorker(2, QStringLiteral("10.77.0.99"), 8082, watch, unit));
     QCOMPARE(failed.exitCode, 1);
     QVERIFY2(failed.standardError.contains("failed to launch: the JVM exited"), failed.standardError.constData());
+}
+
+void tst_SparkScripts::theMasterSharesItsCacheUntilToldToStop()
+{
+    ClusterSpec master = m_spec;
+    master.name = QStringLiteral("sharer");
+    const ClusterLayout layout(master, m_dir.filePath(QStringLiteral("sharing-host")));
+    const SparkScripts scripts(layout);
+    QVERIFY(QDir().mkpath(QFileInfo(layout.cachedDistribution(m_sha512)).path()));
+    QVERIFY(QFile::copy(m_tarball, layout.cachedDistribution(m_sha512)));
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const int port = probe.serverPort();
+    probe.close();
+
+    QCOMPARE(exitOf(scripts.sharingDistribution()), 1);
+    const ExecResult shared = run(scripts.shareDistribution(m_sha512, QStringLiteral("127.0.0.1"), port));
+    QVERIFY2(shared.succeeded(), shared.standardError.constData());
+    QCOMPARE(exitOf(scripts.sharingDistribution()), 0);
+    // A worker copies from it...
+    ClusterSpec worker = m_spec;
+    worker.name = QStringLiteral("copier");
+    const SparkScripts copier(ClusterLayout(worker, m_dir.filePath(QStringLiteral("copying-host"))));
+    const ExecResult copied = run(copier.fetchAndUnpack(QStringLiteral("http://127.0.0.1:%1/spark.tgz").arg(port), m_sha512));
+    QVERIFY2(copied.succeeded(), copied.standardError.constData());
+    QCOMPARE(exitOf(copier.unpacked(m_sha512)), 0);
+    // ...a second server on the same port is refused at once, with the reason...
+    ClusterSpec other = m_spec;
+    other.name = QStringLiteral("second-sharer");
+    const ClusterLayout otherLayout(other, m_dir.filePath(QStringLiteral("sharing-host")));
+    const ExecResult twice = run(SparkScripts(otherLayout).shareDistribution(m_sha512, QStringLiteral("127.0.0.1"), port));
+    QVERIFY(twice.exitCode != 0);
+    QVERIFY2(twice.standardError.contains("Address already in use"), twice.standardError.constData());
+    // ...and stopping leaves nothing serving.
+    QCOMPARE(exitOf(scripts.stopSharingDistribution()), 0);
+    QTRY_COMPARE(exitOf(scripts.notSharingDistribution()), 0);
 }
 
 void tst_SparkScripts::waitsForTheMasterAndItsWorkers()
