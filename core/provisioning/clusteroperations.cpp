@@ -174,9 +174,12 @@ Result<OperationRunner *> ClusterOperations::up()
         return Error{tr("%1 workers were asked for but the machines hold %2.").arg(count).arg(maxWorkers())};
     auto context = std::make_shared<RunContext>();
     // Preflight first: nothing changes on any host until every host passed it.
+    auto *preflight = new PreflightGate(m_spec, Preflight::hostsFor(m_spec, *m_machines));
+    if (!isSwarm())
+        return runner(QStringLiteral("up"), recipe(context).up(m_machines->firstSlots(count), preflight), context, count);
     auto *run = new TaskGroup(tr("Bring up cluster '%1'").arg(m_spec.name), TaskGroup::Mode::Sequence);
-    run->addTask(new PreflightGate(m_spec, Preflight::hostsFor(m_spec, *m_machines)));
-    run->addTask(isSwarm() ? swarmRecipe(context).up(count) : recipe(context).up(m_machines->firstSlots(count)));
+    run->addTask(preflight);
+    run->addTask(swarmRecipe(context).up(count));
     return runner(QStringLiteral("up"), run, context, count);
 }
 

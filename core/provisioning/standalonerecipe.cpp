@@ -225,10 +225,19 @@ Task *StandaloneRecipe::startWorker(const WorkerSlot &slot) const
     return tagged(start, slot.machine);
 }
 
-TaskGroup *StandaloneRecipe::up(const QList<WorkerSlot> &workers) const
+TaskGroup *StandaloneRecipe::up(const QList<WorkerSlot> &workers, Task *preflight) const
 {
     auto *run = new TaskGroup(Tr::tr("Bring up cluster '%1'").arg(m_spec.name), TaskGroup::Mode::Sequence);
-    addPrelude(run);
+    if (preflight) {
+        // Hashing a local distribution changes nothing anywhere: it need not wait for preflight.
+        auto *first = new TaskGroup(Tr::tr("Preflight, and the distribution's checksum meanwhile"), TaskGroup::Mode::Parallel);
+        first->addTask(preflight);
+        first->addTask(learnChecksum());
+        run->addTask(first);
+        run->addTask(readOrCreateSecret());
+    } else {
+        addPrelude(run);
+    }
 
     QList<Machine *> workerMachines;
     for (const WorkerSlot &slot : workers) {
@@ -259,18 +268,28 @@ TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int al
 
 void StandaloneRecipe::addPrelude(TaskGroup *run) const
 {
+    run->addTask(learnChecksum());
+    run->addTask(readOrCreateSecret());
+}
+
+Task *StandaloneRecipe::learnChecksum() const
+{
     const std::shared_ptr<RunContext> context = m_context;
     if (m_spec.spark.sha512.isEmpty() && !m_localDistribution.isEmpty()) {
-        run->addTask(tagged(new FileHashTask(Tr::tr("Learn the distribution's SHA-512"), m_localDistribution,
-                                             [context](const QString &sha512) { context->sha512 = sha512; }),
-                            nullptr));
-    } else {
-        run->addTask(tagged(new ChecksumTask(m_spec.spark, m_context), nullptr));
+        return tagged(new FileHashTask(Tr::tr("Learn the distribution's SHA-512"), m_localDistribution,
+                                       [context](const QString &sha512) { context->sha512 = sha512; }),
+                      nullptr);
     }
-    run->addTask(tagged(new SecretTask(Tr::tr("Read or create the cluster's authentication secret"), m_master,
-                                       SparkScripts(m_layout).readAuthenticationSecret(),
-                                       [context](const Secret &secret) { context->secret = secret; }),
-                        m_master));
+    return tagged(new ChecksumTask(m_spec.spark, m_context), nullptr);
+}
+
+Task *StandaloneRecipe::readOrCreateSecret() const
+{
+    const std::shared_ptr<RunContext> context = m_context;
+    return tagged(new SecretTask(Tr::tr("Read or create the cluster's authentication secret"), m_master,
+                                 SparkScripts(m_layout).readAuthenticationSecret(),
+                                 [context](const Secret &secret) { context->secret = secret; }),
+                  m_master);
 }
 
 Task *StandaloneRecipe::shareStep() const

@@ -47,7 +47,8 @@ public:
     /// Seconds a wait for the master may take before it counts as failed.
     void setWaitSeconds(int seconds) { m_waitSeconds = seconds; }
 
-    TaskGroup *up(const QList<WorkerSlot> &workers) const;
+    /// With `preflight`, that runs first, the local distribution hashed meanwhile.
+    TaskGroup *up(const QList<WorkerSlot> &workers, Task *preflight = nullptr) const;
     /// Adds workers to a running cluster; `aliveAfter` is how many should then be ALIVE.
     TaskGroup *addWorkers(const QList<WorkerSlot> &workers, int aliveAfter) const;
     /// Decommissions each worker, waits until the master no longer lists it ALIVE, stops it.
@@ -73,6 +74,8 @@ private:
     /// With `masterStart`, that runs alongside the worker hosts, which wait for it before starting workers.
     TaskGroup *addWorkers(const QList<WorkerSlot> &workers, int aliveAfter, bool stopSharing, TaskGroup *masterStart) const;
     void addPrelude(TaskGroup *run) const;
+    Task *learnChecksum() const;
+    Task *readOrCreateSecret() const;
     TaskGroup *jupyter() const;
     SharedFolderRecipe sharedFolder() const;
     SparkScripts::MasterWatch masterWatch() const;
