@@ -354,7 +354,7 @@ if len(sys.argv) > 6:
     with open(sys.argv[5], "wb") as out:
         starter = subprocess.Popen(sys.argv[6:], stdin=subprocess.DEVNULL, stdout=out,
                                    stderr=subprocess.STDOUT, start_new_session=True)
-last = "no answer"
+last, pause = "no answer", 0.1
 while True:  # at least one look, so that a wait of 0 s is a plain check
     if starter is not None and starter.poll() is not None:
         if starter.returncode != 0:
@@ -375,7 +375,8 @@ while True:  # at least one look, so that a wait of 0 s is a plain check
         last = str(e)
     if time.time() >= deadline:
         break
-    time.sleep(0.2)
+    time.sleep(pause)
+    pause = min(pause * 1.5, 1.0)  # quick for what is quick, light on the master for long waits
 print("gave up waiting for the master at %s (%s)" % (url, last), file=sys.stderr)
 sys.exit(1)
 )PY";

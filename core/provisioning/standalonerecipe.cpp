@@ -1,5 +1,7 @@
 #include "standalonerecipe.h"
 
+#include "provisioning/awaittask.h"
+
 #include "provisioning/filehashtask.h"
 #include "provisioning/hosttag.h"
 #include "provisioning/scriptstep.h"
@@ -176,17 +178,11 @@ TaskGroup *StandaloneRecipe::startMaster() const
     start->setFailureHint(Tr::tr("See the master's log in %1").arg(m_layout.logDir()));
     start->setVerifyAfterApply(true);
     group->addTask(tagged(start, m_master));
-    group->addTask(waitForMaster(m_master));
+    group->addTask(tagged(new ScriptStep(Tr::tr("Wait until the master is ALIVE"), m_master,
+                                         SparkScripts::waitForMasterAlive(m_master->address(), SparkPorts::kMasterWebUi, 0),
+                                         SparkScripts::waitForMasterAlive(m_master->address(), SparkPorts::kMasterWebUi, m_waitSeconds)),
+                          m_master));
     return group;
-}
-
-Task *StandaloneRecipe::waitForMaster(const Machine *shownOn) const
-{
-    // Runs on the master, shown with the host that waits.
-    return tagged(new ScriptStep(Tr::tr("Wait until the master is ALIVE"), m_master,
-                                 SparkScripts::waitForMasterAlive(m_master->address(), SparkPorts::kMasterWebUi, 0),
-                                 SparkScripts::waitForMasterAlive(m_master->address(), SparkPorts::kMasterWebUi, m_waitSeconds)),
-                  shownOn);
 }
 
 TaskGroup *StandaloneRecipe::prepareWorkerHost(Machine *machine) const
@@ -317,7 +313,7 @@ TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int al
         TaskGroup *host = slot.machine == m_master ? sequence(Tr::tr("Workers on the master's host"), slot.machine)
                                                    : prepareWorkerHost(slot.machine);
         if (masterStart) // it is starting meanwhile
-            host->addTask(waitForMaster(slot.machine));
+            host->addTask(tagged(new AwaitTask(Tr::tr("Wait for the master to start"), masterStart), slot.machine));
         if (m_spec.sharedFolder.enabled)
             host->addTask(sharedFolder().mountSteps(slot.machine));
         for (const WorkerSlot &other : workers) {

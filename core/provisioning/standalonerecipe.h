@@ -67,7 +67,6 @@ private:
     TaskGroup *bringSparkToMaster(bool shareDistribution) const;
     /// Unpacked, configured, started, ALIVE.
     TaskGroup *startMaster() const;
-    Task *waitForMaster(const Machine *shownOn) const;
     TaskGroup *prepareWorkerHost(Machine *machine) const;
     void addConfiguration(TaskGroup *group, Machine *machine) const;
     Task *startWorker(const WorkerSlot &slot) const;

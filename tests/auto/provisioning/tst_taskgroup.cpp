@@ -2,6 +2,7 @@
 // stops or does not stop the others by policy, and cancel reaches every running task.
 // Compared as event logs: no clocks, no sleeps.
 #include "faketask.h"
+#include "provisioning/awaittask.h"
 #include "provisioning/taskgroup.h"
 
 #include <QtTest>
@@ -23,6 +24,8 @@ private Q_SLOTS:
     void nestedGroupsModelHostsInParallelAndStepsInSequence();
     void emptyGroupSucceeds();
     void everyTaskEndsExactlyOnce();
+    void aBranchAwaitsAnotherWithoutPolling();
+    void anAwaitFailsWhenWhatItAwaitsFails();
 
 private:
     FakeTask *add(TaskGroup &group, const char *name)
@@ -194,6 +197,48 @@ void tst_TaskGroup::everyTaskEndsExactlyOnce()
     QCOMPARE(aFinished.size(), 1);
     QCOMPARE(bFinished.size(), 1);
     QVERIFY(group.outcome().succeeded());
+}
+
+void tst_TaskGroup::aBranchAwaitsAnotherWithoutPolling()
+{
+    // The master starts while a worker host copies Spark; the host starts its worker after both.
+    TaskGroup together(QStringLiteral("together"), TaskGroup::Mode::Parallel);
+    FakeTask *master = add(together, "master");
+    TaskGroup *host = new TaskGroup(QStringLiteral("host"), TaskGroup::Mode::Sequence);
+    FakeTask *copy = add(*host, "copy");
+    host->addTask(new AwaitTask(QStringLiteral("await master"), master));
+    FakeTask *worker = add(*host, "worker");
+    together.addTask(host);
+    together.start();
+    copy->succeed();
+    QCOMPARE(m_log, QStringList({"start master", "start copy", "done copy"}));
+    master->succeed();
+    QCOMPARE(m_log, QStringList({"start master", "start copy", "done copy", "done master", "start worker"}));
+    worker->succeed();
+    QVERIFY(together.outcome().succeeded());
+
+    // Awaiting what has already ended takes no time.
+    m_log.clear();
+    TaskGroup after(QStringLiteral("after"), TaskGroup::Mode::Sequence);
+    after.addTask(new AwaitTask(QStringLiteral("await master"), master));
+    add(after, "next")->finishOnStart(TaskOutcome::success());
+    after.start();
+    QCOMPARE(m_log, QStringList({"start next", "done next"}));
+    QVERIFY(after.outcome().succeeded());
+}
+
+void tst_TaskGroup::anAwaitFailsWhenWhatItAwaitsFails()
+{
+    FakeTask master(QStringLiteral("master"), m_log);
+    TaskGroup host(QStringLiteral("host"), TaskGroup::Mode::Sequence);
+    host.addTask(new AwaitTask(QStringLiteral("Wait for the master"), &master));
+    add(host, "worker");
+    master.start();
+    host.start();
+    master.fail(QStringLiteral("10.0.0.11: the master did not start"));
+    QVERIFY(host.outcome().failed());
+    QVERIFY2(host.outcome().message.contains(QLatin1String("'master' did not succeed")), qPrintable(host.outcome().message));
+    QCOMPARE(m_log, QStringList({"start master", "fail master"}));
 }
 
 QTEST_GUILESS_MAIN(tst_TaskGroup)
