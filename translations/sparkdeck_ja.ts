@@ -40,6 +40,14 @@
     </message>
 </context>
 <context>
+    <name>SparkDeck::AwaitTask</name>
+    <message>
+        <location filename="../core/provisioning/awaittask.cpp" line="+22"/>
+        <source>%1: &apos;%2&apos; did not succeed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SparkDeck::BrowserPane</name>
     <message>
         <location filename="../gui/web/browserpane.cpp" line="+81"/>
@@ -293,12 +301,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+152"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-130"/>
         <source>&amp;Test Connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -378,7 +386,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+78"/>
         <source>%1 Machines</source>
         <translation type="unfinished"></translation>
     </message>
@@ -398,7 +406,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Looking for your %1 credentials…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -703,12 +711,12 @@
 <context>
     <name>SparkDeck::ClusterOperations</name>
     <message>
-        <location filename="../core/provisioning/clusteroperations.cpp" line="+160"/>
+        <location filename="../core/provisioning/clusteroperations.cpp" line="+174"/>
         <source>%1 workers were asked for but the machines hold %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Bring up cluster &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,13 +1032,13 @@
     </message>
     <message>
         <location line="+48"/>
-        <location line="+608"/>
+        <location line="+597"/>
         <location line="+12"/>
         <source>Bring &amp;Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-617"/>
+        <location line="-606"/>
         <source>Install, configure and start Spark on every host; on a running cluster, only check that all is in place.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1051,12 +1059,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+601"/>
+        <location line="+590"/>
         <source>&amp;Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-598"/>
+        <location line="-587"/>
         <source>Open the way to the master again and read its status now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1082,12 +1090,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+212"/>
+        <location line="+202"/>
         <source>Cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-179"/>
         <source>&amp;Cluster</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1099,12 +1107,12 @@
     <message>
         <location line="+113"/>
         <location line="+16"/>
-        <location line="+351"/>
+        <location line="+340"/>
         <source>Not running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-331"/>
+        <location line="-320"/>
         <source>Cannot Use the Changed Cluster File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1114,7 +1122,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+22"/>
         <source>%1 — Cluster</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1139,12 +1147,12 @@
     </message>
     <message>
         <location line="+22"/>
-        <location line="+144"/>
+        <location line="+143"/>
         <source>Cannot Scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-143"/>
         <source>“%1” is not running: bring it up first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1188,7 +1196,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+62"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3240,7 +3248,7 @@ Your text is still here in the editor and the old file is unchanged. Choose File
 <context>
     <name>SparkDeck::NfsConfigRenderer</name>
     <message>
-        <location filename="../core/render/nfsconfig.cpp" line="+30"/>
+        <location filename="../core/render/nfsconfig.cpp" line="+31"/>
         <source>The shared folder &apos;%1&apos; cannot be exported: use an absolute path of letters, digits and . _ - + @ /.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3260,7 +3268,7 @@ Your text is still here in the editor and the old file is unchanged. Choose File
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+60"/>
         <source>nfs-ganesha can only bind to an IP address, not &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3370,7 +3378,7 @@ Your text is still here in the editor and the old file is unchanged. Choose File
 <context>
     <name>SparkDeck::PassphrasePrompter</name>
     <message>
-        <location filename="../gui/dashboard/passphraseprompter.cpp" line="+51"/>
+        <location filename="../gui/dashboard/passphraseprompter.cpp" line="+53"/>
         <source>Key Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3577,7 +3585,7 @@ Your text is still here in the editor and the old file is unchanged. Choose File
 <context>
     <name>SparkDeck::PreflightEvaluator</name>
     <message>
-        <location filename="../core/provisioning/preflightevaluator.cpp" line="+56"/>
+        <location filename="../core/provisioning/preflightevaluator.cpp" line="+57"/>
         <source>Make SSH to %1 work first (address, port %2, user, key, known_hosts); the other checks need it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3748,17 +3756,17 @@ Your text is still here in the editor and the old file is unchanged. Choose File
     </message>
     <message>
         <location line="+1"/>
-        <location line="+106"/>
+        <location line="+104"/>
         <source>not installed, and there is no package manager to install it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-103"/>
         <source>Install Docker on %1 and start it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>in no swarm; &apos;up&apos; creates the cluster&apos;s swarm here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3914,18 +3922,24 @@ Your text is still here in the editor and the old file is unchanged. Choose File
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>the master needs python3 to serve Spark to the workers and to wait for its status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+4"/>
         <source>install python3 (e.g. apt-get install python3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-2"/>
+        <source>a worker host needs python3 to copy Spark from the master and to see its workers registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
-        <source>a worker host needs curl, wget or python3 to fetch Spark from the master</source>
+        <source>a worker node needs curl, wget or python3 to fetch the image archive from the master</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5539,13 +5553,13 @@ The wizard keeps everything you entered: choose another folder and save again.</
 <context>
     <name>SparkDeck::StandaloneRecipe</name>
     <message>
-        <location filename="../core/provisioning/standalonerecipe.cpp" line="+32"/>
-        <location line="+204"/>
+        <location filename="../core/provisioning/standalonerecipe.cpp" line="+35"/>
+        <location line="+240"/>
         <source>Learn the distribution&apos;s SHA-512</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-210"/>
         <source>Cannot fetch the checksum %1: %2. Put the distribution&apos;s SHA-512 in the cluster file (spark.sha512).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5565,17 +5579,12 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Prepare the master</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+61"/>
         <source>Prepare a worker host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-53"/>
         <source>Install a Java runtime</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5585,7 +5594,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Upload Spark from this computer (once)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5600,22 +5609,17 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Copy Spark from the master</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+44"/>
         <source>Check that this host reaches the master at %1 on port %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-31"/>
         <source>Unpack Spark %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+42"/>
         <source>Start worker %1 (%2 cores, %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5630,12 +5634,22 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-50"/>
         <source>Start the master on %1:%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-32"/>
+        <source>Bring Spark to the master</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Start the master</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>See the master&apos;s log in %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5646,11 +5660,21 @@ The wizard keeps everything you entered: choose another folder and save again.</
     </message>
     <message>
         <location line="+15"/>
+        <source>Copy Spark from the master and unpack it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Preflight, and the distribution&apos;s checksum meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Add workers to cluster &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>Read or create the cluster&apos;s authentication secret</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5660,7 +5684,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Start the workers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5675,18 +5699,28 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+103"/>
+        <location line="+3"/>
+        <source>Wait for the master to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Start the master while the workers get Spark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+108"/>
         <source>Stop sharing Spark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-90"/>
         <source>Wait until the master lists the workers ALIVE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Jupyter on the master</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5930,7 +5964,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
 <context>
     <name>SparkDeck::SwarmRecipe</name>
     <message>
-        <location filename="../core/provisioning/swarmrecipe.cpp" line="+75"/>
+        <location filename="../core/provisioning/swarmrecipe.cpp" line="+70"/>
         <source>Bring up cluster &apos;%1&apos; on Docker swarm</source>
         <translation type="unfinished"></translation>
     </message>
