@@ -42,7 +42,12 @@
 <context>
     <name>SparkDeck::AwaitTask</name>
     <message>
-        <location filename="../core/provisioning/awaittask.cpp" line="+22"/>
+        <location filename="../core/provisioning/awaittask.cpp" line="+20"/>
+        <source>&apos;%1&apos; done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1: &apos;%2&apos; did not succeed</source>
         <translation type="unfinished"></translation>
     </message>

@@ -17,7 +17,7 @@ void AwaitTask::run()
 void AwaitTask::settle()
 {
     if (m_awaited && m_awaited->outcome().succeeded())
-        finish(TaskOutcome::success());
+        finish(TaskOutcome::success(tr("'%1' done").arg(m_awaited->title())));
     else
         finish(TaskOutcome::failure(tr("%1: '%2' did not succeed").arg(title(), m_awaited ? m_awaited->title() : QString())));
 }

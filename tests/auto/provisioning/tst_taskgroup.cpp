@@ -216,6 +216,7 @@ void tst_TaskGroup::aBranchAwaitsAnotherWithoutPolling()
     QCOMPARE(m_log, QStringList({"start master", "start copy", "done copy", "done master", "start worker"}));
     worker->succeed();
     QVERIFY(together.outcome().succeeded());
+    QCOMPARE(host->tasks().at(1)->outcome().message, QStringLiteral("'master' done"));
 
     // Awaiting what has already ended takes no time.
     m_log.clear();
