@@ -35,6 +35,7 @@ std::optional<ClusterTargets> loadClusterTargets(const QString &file, const QStr
         err << diagnostic.format(file) << '\n';
     if (!loaded.ok())
         return std::nullopt;
+    QHash<QString, QString> privateAddresses;
     if (ProviderRegistry::createsMachines(loaded.spec.machines.provider)) {
         ResourceJournal journal(stateDirectory.isEmpty()
                                     ? ClusterStateFile::defaultDirectory(loaded.spec.name)
@@ -47,8 +48,11 @@ std::optional<ClusterTargets> loadClusterTargets(const QString &file, const QStr
         for (const CloudResource &machine : journal.liveMachines()) {
             HostSpec host;
             host.address = machine.publicAddress;
-            if (!host.address.isEmpty())
-                loaded.spec.machines.hosts << host;
+            if (host.address.isEmpty())
+                continue;
+            loaded.spec.machines.hosts << host;
+            if (!machine.privateAddress.isEmpty())
+                privateAddresses.insert(machine.publicAddress, machine.privateAddress);
         }
     }
     const MachinesSpec &machines = loaded.spec.machines;
@@ -61,6 +65,7 @@ std::optional<ClusterTargets> loadClusterTargets(const QString &file, const QStr
     }
     ClusterTargets result;
     result.spec = loaded.spec;
+    result.privateAddresses = privateAddresses;
     if (hostsOption.isEmpty()) {
         result.hosts = machines.hosts;
     } else {

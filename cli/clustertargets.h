@@ -4,6 +4,7 @@
 #include "ssh/sshtarget.h"
 
 #include <QCommandLineParser>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QTextStream>
@@ -23,6 +24,12 @@ struct ClusterTargets
     ClusterSpec spec;
     QList<HostSpec> hosts;    ///< the chosen hosts, in the file's order (or --hosts order)
     QList<SshTarget> targets; ///< one per host
+    /// A provider's machines: the address cluster traffic uses (where Spark binds its UIs),
+    /// by the public address SSH reaches.
+    QHash<QString, QString> privateAddresses;
+
+    /// Where `host` serves the cluster: its private address when it has one.
+    QString clusterAddressOf(const HostSpec &host) const { return privateAddresses.value(host.address, host.address); }
 };
 
 /// Loads `file` and picks its hosts: all of them, or the comma-separated addresses in

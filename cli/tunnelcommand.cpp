@@ -76,6 +76,7 @@ void TunnelCommand::addOptions(QCommandLineParser &parser) const
                       tr("The master web UI's port on the master (default 8080)."),
                       QStringLiteral("PORT"), QString::number(SparkPorts::kMasterWebUi)});
     parser.addOption({QStringLiteral("verbose"), tr("Log the SSH engine's work to stderr.")});
+    addStateOption(parser);
 }
 
 int TunnelCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
@@ -90,13 +91,16 @@ int TunnelCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     const auto uiPort = portOption(parser, QStringLiteral("ui-port"), err);
     if (!port || !socksPort || !uiPort || *uiPort == 0)
         return BadInput;
-    const auto cluster = loadClusterTargets(positional.first(), QString(), name(), err);
+    const auto cluster = loadClusterTargets(positional.first(), QString(), name(), err,
+                                            parser.value(QStringLiteral("state")));
     if (!cluster)
         return BadInput;
     const std::optional<HostSpec> master = cluster->spec.masterHost();
     if (!master)
         return BadInput; // loadClusterTargets() already refused a cluster without hosts
     const SshTarget target = SshTarget::fromSpec(cluster->spec.machines.ssh, *master);
+    // The UI listens on the master's cluster address; SSH reaches its public one.
+    const QString masterAddress = cluster->clusterAddressOf(*master);
 
     QLoggingCategory::setFilterRules(parser.isSet(QStringLiteral("verbose"))
                                          ? QStringLiteral("sparkdeck.ssh.debug=true")
@@ -133,7 +137,7 @@ int TunnelCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     }
 
     SshTunnel web(session);
-    web.setDestination(master->address, *uiPort);
+    web.setDestination(masterAddress, *uiPort);
     const Status webListening = listenOn(web, *port, parser.isSet(QStringLiteral("port")), err);
     if (!webListening) {
         err << webListening.errorMessage() << '\n';
@@ -157,7 +161,7 @@ int TunnelCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         out << QStringLiteral("socks5://127.0.0.1:%1").arg(socks->localPort()) << '\n';
     out.flush();
     err << tr("Spark master web UI of %1 (%2:%3 through %4): http://127.0.0.1:%5/")
-               .arg(cluster->spec.name, master->address)
+               .arg(cluster->spec.name, masterAddress)
                .arg(*uiPort)
                .arg(target.displayName())
                .arg(web.localPort())
@@ -167,7 +171,7 @@ int TunnelCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
                   "browser's SOCKS5 proxy (with remote DNS) to open the workers' pages, e.g.\n"
                   "  chromium --proxy-server=socks5://127.0.0.1:%1 http://%2:%3/")
                    .arg(socks->localPort())
-                   .arg(master->address)
+                   .arg(masterAddress)
                    .arg(*uiPort)
             << '\n';
     }

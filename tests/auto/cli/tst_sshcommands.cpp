@@ -4,6 +4,7 @@
 // exec's Ctrl+C (the remote command stops too). Needs the CTest fixture `lab`.
 #include "clirunner.h"
 #include "labhosts.h"
+#include "providers/resourcejournal.h"
 
 #include <QDir>
 #include <QFile>
@@ -111,9 +112,12 @@ private:
                 QString::fromUtf8(process.readAllStandardError())};
     }
 
-    // python3's http.server inside the host, on its own address, serving `body` as index.html.
-    bool startHttpServer(const LabHost &labHost, quint16 port, const QByteArray &body)
+    // python3's http.server inside the host, on its own address (or `bindAddress`, as seen
+    // inside the host), serving `body` as index.html.
+    bool startHttpServer(const LabHost &labHost, quint16 port, const QByteArray &body, QString bindAddress = QString())
     {
+        if (bindAddress.isEmpty())
+            bindAddress = labHost.address;
         const QString web = QStringLiteral("/srv/sd-cli-web-%1").arg(port);
         if (!writeFile(m_lab.hostPath(labHost.name, web + QStringLiteral("/index.html")), body))
             return false;
@@ -124,16 +128,18 @@ private:
                                              ">/dev/null 2>&1 < /dev/null & echo $! > %1/http.pid")
                                   .arg(web)
                                   .arg(port)
-                                  .arg(labHost.address)},
+                                  .arg(bindAddress)},
                              nullptr, &error)) {
             qWarning() << "cannot start the HTTP server:" << error;
             return false;
         }
         m_servers << labHost.name + QLatin1Char(' ') + web + QStringLiteral("/http.pid");
         for (int i = 0; i < 100; ++i) {
-            QTcpSocket probe;
-            probe.connectToHost(labHost.address, port);
-            if (probe.waitForConnected(200))
+            if (m_lab.runOnHost(labHost.name,
+                                {QStringLiteral("python3"), QStringLiteral("-c"),
+                                 QStringLiteral("import socket, sys; socket.create_connection((sys.argv[1], int(sys.argv[2])), 1)"),
+                                 bindAddress, QString::number(port)},
+                                nullptr, &error))
                 return true;
             QTest::qWait(100);
         }
@@ -297,6 +303,46 @@ private Q_SLOTS:
         QTcpSocket after;
         after.connectToHost(QUrl(url).host(), quint16(QUrl(url).port()));
         QVERIFY(!after.waitForConnected(2000));
+    }
+
+    // A provider's machine: SSH reaches its public address, the master's UI listens on its
+    // private one (here the host's own loopback, which nothing outside the host reaches).
+    void tunnelReachesAProviderMachinesUiOnItsPrivateAddress()
+    {
+        SPARKDECK_REQUIRE_LAB(m_lab);
+        const LabHost machine = host(9);
+        QVERIFY(startHttpServer(machine, kUiPort + 2, "private page\n", QStringLiteral("127.0.0.1")));
+        const QString state = m_dir.filePath(QStringLiteral("cloud-state"));
+        SparkDeck::ResourceJournal journal(state);
+        SparkDeck::CloudResource droplet;
+        droplet.provider = QStringLiteral("digitalocean");
+        droplet.kind = QStringLiteral("machine");
+        droplet.name = QStringLiteral("clitest-cloud-1");
+        const auto key = journal.recordIntent(droplet);
+        QVERIFY(key);
+        QVERIFY(journal.recordCreated(key.value(), QStringLiteral("4242")));
+        QVERIFY(journal.recordAddresses(key.value(), machine.address, QStringLiteral("127.0.0.1")));
+        const QString file = m_dir.filePath(QStringLiteral("cloud.yaml"));
+        QVERIFY(writeFile(file, QStringLiteral("name: clitest-cloud\nmachines:\n  provider: digitalocean\n"
+                                               "  region: fra1\n  size: s-2vcpu-4gb\n  image: debian-12-x64\n"
+                                               "  ssh: {user: root, identity: %1, known_hosts: %2, host_key_policy: strict}\n"
+                                               "workers: {count: 0}\n")
+                                    .arg(m_lab.identityFile(), m_lab.knownHostsFile())
+                                    .toUtf8()));
+        QProcess tunnel;
+        tunnel.start(QStringLiteral(SPARKDECK_CLI), {QStringLiteral("tunnel"), file, QStringLiteral("--state"), state,
+                                                     QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--ui-port"),
+                                                     QString::number(kUiPort + 2)});
+        auto stop = qScopeGuard([&] {
+            tunnel.kill();
+            tunnel.waitForFinished(5000);
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(tunnel.canReadLine() || tunnel.state() == QProcess::NotRunning, kWaitMs);
+        const QString url = QString::fromUtf8(tunnel.readLine()).trimmed();
+        QVERIFY2(url.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(url + QString::fromUtf8(tunnel.readAllStandardError())));
+        QNetworkAccessManager manager;
+        manager.setProxy(QNetworkProxy::NoProxy);
+        QCOMPARE(fetch(manager, QUrl(url)), QByteArray("private page\n"));
     }
 
     void tunnelWithARefusedLoginPrintsNoUrl()
