@@ -1,7 +1,6 @@
 #include "standalonerecipe.h"
 
 #include "provisioning/awaittask.h"
-
 #include "provisioning/filehashtask.h"
 #include "provisioning/hosttag.h"
 #include "provisioning/scriptstep.h"
