@@ -3927,12 +3927,16 @@ Your text is still here in the editor and the old file is unchanged. Choose File
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>the master needs python3 to serve Spark to the workers and to wait for its status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>a worker node needs python3 to join the swarm (the token goes to Docker&apos;s API, never on a command line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>install python3 (e.g. apt-get install python3)</source>
         <translation type="unfinished"></translation>
@@ -3943,17 +3947,7 @@ Your text is still here in the editor and the old file is unchanged. Choose File
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>a worker node needs curl, wget or python3 to fetch the image archive from the master</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>install curl (or wget, or python3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>%1 is not an address of this host (it has %2); Spark binds its daemons to it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5558,7 +5552,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
 <context>
     <name>SparkDeck::StandaloneRecipe</name>
     <message>
-        <location filename="../core/provisioning/standalonerecipe.cpp" line="+35"/>
+        <location filename="../core/provisioning/standalonerecipe.cpp" line="+34"/>
         <location line="+240"/>
         <source>Learn the distribution&apos;s SHA-512</source>
         <translation type="unfinished"></translation>

@@ -369,19 +369,13 @@ private:
             problems << Tr::tr("missing %1").arg(missing.join(QStringLiteral(", ")));
             fixes << Tr::tr("install %1 (packages tar, gzip, coreutils)").arg(missing.join(QStringLiteral(", ")));
         }
-        const bool hasPython = m_facts.hasTool(QStringLiteral("python3"));
-        const bool fetches = m_host.runsWorkers() && !m_host.master;
-        if (m_host.master && !hasPython) {
-            problems << Tr::tr("the master needs python3 to serve Spark to the workers and to wait for its status");
+        if ((m_host.master || m_host.runsWorkers()) && !m_facts.hasTool(QStringLiteral("python3"))) {
+            problems << (m_host.master ? Tr::tr("the master needs python3 to serve Spark to the workers and to wait for its status")
+                         : swarm()     ? Tr::tr("a worker node needs python3 to join the swarm (the token goes to Docker's "
+                                                "API, never on a command line)")
+                                       : Tr::tr("a worker host needs python3 to copy Spark from the master and to see its "
+                                                "workers registered"));
             fixes << Tr::tr("install python3 (e.g. apt-get install python3)");
-        } else if (fetches && !swarm() && !hasPython) {
-            problems << Tr::tr("a worker host needs python3 to copy Spark from the master and to see its workers "
-                               "registered");
-            fixes << Tr::tr("install python3 (e.g. apt-get install python3)");
-        } else if (fetches && !m_facts.hasTool(QStringLiteral("curl")) && !m_facts.hasTool(QStringLiteral("wget"))
-                   && !hasPython) {
-            problems << Tr::tr("a worker node needs curl, wget or python3 to fetch the image archive from the master");
-            fixes << Tr::tr("install curl (or wget, or python3)");
         }
         QStringList present;
         for (const char *tool : {"python3", "curl", "wget", "tar", "sha512sum", "ss", "systemctl"}) {

@@ -3,6 +3,10 @@
 #include "ssh/shellcommand.h"
 #include "util/networkaddress.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace SparkDeck {
 
 namespace {
@@ -153,14 +157,49 @@ CommandRequest SwarmScripts::joinedTo(const QString &managerAddress)
               .arg(q(QLatin1Char(' ') + managerEndpoint(managerAddress) + QLatin1Char(' '))));
 }
 
+namespace {
+
+/// A fixed program: POSTs standard input (the join request, token included) to the engine's
+/// /swarm/join over its local socket (argv[1]), so that the token is on no command line.
+constexpr char kJoinSwarm[] = R"PY(
+import http.client, json, socket, sys
+class Engine(http.client.HTTPConnection):
+    def connect(self):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.connect(sys.argv[1])
+engine = Engine("localhost", timeout=110)
+engine.request("POST", "/swarm/join", sys.stdin.buffer.read(), {"Content-Type": "application/json"})
+answer = engine.getresponse()
+body = answer.read().decode(errors="replace")
+if answer.status != 200:
+    try:
+        body = json.loads(body).get("message", body)
+    except ValueError:
+        pass
+    print("the Docker engine refused to join the swarm: %s" % body.strip(), file=sys.stderr)
+    sys.exit(1)
+print("This node joined a swarm as a worker.")
+)PY";
+
+} // namespace
+
 CommandRequest SwarmScripts::join(const QString &managerAddress, const QString &ownAddress,
                                   const Secret &token)
 {
-    // The token arrives on standard input; the docker CLI takes it only as an argument.
+    // The docker CLI takes the token only as an argument: the request goes to the engine's API.
+    const QByteArray request
+        = QJsonDocument(QJsonObject{{QStringLiteral("ListenAddr"), QStringLiteral("0.0.0.0:2377")},
+                                    {QStringLiteral("AdvertiseAddr"), ownAddress},
+                                    {QStringLiteral("RemoteAddrs"), QJsonArray{managerEndpoint(managerAddress)}},
+                                    {QStringLiteral("JoinToken"), token.reveal()}})
+              .toJson(QJsonDocument::Compact);
     return withDocker(
-        QStringLiteral("token=$(cat) && docker swarm join --token \"$token\" ")
-            + sh(QStringLiteral("--advertise-addr"), {ownAddress, managerEndpoint(managerAddress)}),
-        120000, token.reveal().toUtf8());
+        QStringLiteral("case ${DOCKER_HOST:-} in '') sock=/var/run/docker.sock ;; unix://*) sock=${DOCKER_HOST#unix://} ;; "
+                       "*) echo \"DOCKER_HOST is $DOCKER_HOST; SparkDeck joins the swarm through the engine's local socket\" >&2; "
+                       "exit 3 ;; esac; as=; [ \"$(id -u)\" = 0 ] || [ -w \"$sock\" ] || as='sudo -n'; $as ")
+            + sh(QStringLiteral("python3"), {QStringLiteral("-c"), QString::fromLatin1(kJoinSwarm)})
+            + QStringLiteral(" \"$sock\""),
+        120000, request);
 }
 
 CommandRequest SwarmScripts::nodesLabelled()

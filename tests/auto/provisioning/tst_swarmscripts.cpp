@@ -7,6 +7,8 @@
 #include "provisioning/swarmscripts.h"
 #include "ssh/sshsessionpool.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -115,8 +117,11 @@ void tst_SwarmScripts::aWorkerJoinsWithTheTokenOnStandardInputAndLeavesOnlyOurSw
     const Secret secret(QString::fromUtf8(token.standardOutput).trimmed());
     QVERIFY(secret.reveal().startsWith(QStringLiteral("SWMTKN-")));
     const CommandRequest join = SwarmScripts::join(address, worker()->address(), secret);
+    // The token travels in the request on standard input, never as an argument of anything.
     QVERIFY(!join.script.contains(secret.reveal()));
-    QCOMPARE(join.standardInput, secret.reveal().toUtf8());
+    QVERIFY(!join.script.contains(QLatin1String("--token")));
+    QCOMPARE(QJsonDocument::fromJson(join.standardInput).object().value(QLatin1String("JoinToken")).toString(),
+             secret.reveal());
     QCOMPARE(exitOf(worker(), SwarmScripts::joinedTo(address)), 1);
     const ExecResult joined = run(worker(), join);
     QVERIFY2(joined.succeeded(), joined.standardError.constData());
