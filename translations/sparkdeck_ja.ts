@@ -3530,11 +3530,11 @@ Your text is still here in the editor and the old file is unchanged. Choose File
     </message>
     <message>
         <location line="+6"/>
-        <source>Join the swarm of %1 as a worker node (token on standard input)</source>
+        <source>Join the swarm of %1 as a worker node: POST /swarm/join to the node&apos;s Docker engine, the token (********) on standard input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Pull the image %1</source>
         <translation type="unfinished"></translation>
     </message>

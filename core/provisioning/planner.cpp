@@ -2,7 +2,7 @@
 
 #include "render/swarmstack.h"
 #include "ssh/shellcommand.h"
-#include "util/secret.h"
+#include "util/networkaddress.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -176,9 +176,10 @@ private:
                                                 QStringLiteral("overlay"), QStringLiteral("--attachable"), stack.networkName}),
                                command(docker, {QStringLiteral("secret"), QStringLiteral("create"), stack.secretName, QStringLiteral("-")})}};
         } else {
-            steps << PlanStep{Tr::tr("Join the swarm of %1 as a worker node (token on standard input)").arg(masterAddress),
-                              {command(docker, {QStringLiteral("swarm"), QStringLiteral("join"), QStringLiteral("--token"),
-                                                Secret::redacted(), masterAddress + QStringLiteral(":2377")})}};
+            steps << PlanStep{Tr::tr("Join the swarm of %1 as a worker node: POST /swarm/join to the node's Docker engine, "
+                                     "the token (********) on standard input")
+                                  .arg(NetworkAddress::withPort(masterAddress, 2377)),
+                              {}};
         }
         if (m_spec.spark.imageArchive.isEmpty()) {
             steps << PlanStep{Tr::tr("Pull the image %1").arg(stack.image), {command(docker, {QStringLiteral("pull"), stack.image})}};

@@ -144,7 +144,9 @@ void tst_Cli::planForSwarmShowsTheDockerSteps()
     QVERIFY2(run.exitCode == 0, run.transcript());
     QVERIFY(run.out.contains(QStringLiteral("$ docker swarm init --advertise-addr 10.0.0.11\n")));
     QVERIFY(run.out.contains(QStringLiteral("$ docker secret create sparkdeck-demo-auth -\n")));
-    QVERIFY(run.out.contains(QStringLiteral("$ docker swarm join --token '********' 10.0.0.11:2377\n")));
+    QVERIFY(run.out.contains(QStringLiteral("Join the swarm of 10.0.0.11:2377 as a worker node: POST /swarm/join to the "
+                                            "node's Docker engine, the token (********) on standard input")));
+    QVERIFY(!run.out.contains(QStringLiteral("--token")));
     QCOMPARE(run.out.count(QStringLiteral("$ docker pull apache/spark:3.5.8\n")), 2);
     QVERIFY(run.out.contains(QStringLiteral("$ docker stack deploy -c /opt/sparkdeck/demo/stack.yml demo\n")));
     QVERIFY(!run.out.contains(QStringLiteral("java")));
