@@ -37,7 +37,9 @@ struct CloudResource
     QDateTime recorded;                ///< when the intent was written (UTC)
     QJsonObject details;               ///< anything else the provider needs to find or delete it
 
-    bool isMachine() const { return kind == QLatin1String("machine"); }
+    /// The kind of every provider's virtual machines.
+    static inline const QString kMachineKind = QStringLiteral("machine");
+    bool isMachine() const { return kind == kMachineKind; }
     /// Intended or Created: something `down` must still resolve.
     bool isOutstanding() const { return state == State::Intended || state == State::Created; }
 

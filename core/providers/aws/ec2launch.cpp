@@ -20,7 +20,6 @@ struct Tr
 
 const QString KeyPairKind = QStringLiteral("key_pair");
 const QString SecurityGroupKind = QStringLiteral("security_group");
-const QString MachineKind = QStringLiteral("machine");
 
 /// A definite "no": the call reached EC2 and it refused, so nothing was created.
 bool refused(const Ec2Answer &answer)
@@ -251,7 +250,7 @@ void Ec2Launch::runInstances()
     QStringList keys;
     QString token;
     for (const QString &name : std::as_const(m_request.names)) {
-        const std::optional<CloudResource> entry = journalEntry(MachineKind, name);
+        const std::optional<CloudResource> entry = journalEntry(CloudResource::kMachineKind, name);
         if (!entry || entry->state != CloudResource::State::Intended
             || entry->idempotencyKey.isEmpty()
             || (!token.isEmpty() && entry->idempotencyKey != token))
@@ -270,7 +269,7 @@ void Ec2Launch::runInstances()
         for (const QString &name : std::as_const(m_request.names)) {
             CloudResource machine;
             machine.provider = QStringLiteral("ec2");
-            machine.kind = MachineKind;
+            machine.kind = CloudResource::kMachineKind;
             machine.name = name;
             machine.region = m_client->region();
             machine.idempotencyKey = token;

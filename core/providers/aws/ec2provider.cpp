@@ -185,7 +185,7 @@ void Ec2Provider::describeMachines(const QStringList &ids, QObject *context,
 
 void Ec2Provider::destroy(const CloudResource &resource, QObject *context, StatusCallback done)
 {
-    if (resource.kind == QLatin1String("machine")) {
+    if (resource.isMachine()) {
         if (!resource.id.isEmpty())
             terminate({resource.id}, context, std::move(done));
         else if (!resource.idempotencyKey.isEmpty())
@@ -360,7 +360,7 @@ void Ec2Provider::findTagged(const QString &clusterName, QObject *context,
                     const QString name = Ec2Launch::nameInBatch(
                         clusterName, Ec2Instance::tag(item, Ec2Launch::batchTagKey()),
                         item.text(QStringLiteral("amiLaunchIndex")).toInt());
-                    found << resource(QStringLiteral("machine"), instanceId,
+                    found << resource(CloudResource::kMachineKind, instanceId,
                                       name.isEmpty() ? instanceId : name);
                 }
             }

@@ -21,7 +21,6 @@ const QString kApiName = QStringLiteral("DigitalOcean");
 const QString kDefaultRegion = QStringLiteral("nyc3");
 const QString kDefaultSize = QStringLiteral("s-2vcpu-4gb");
 const QString kDefaultImage = QStringLiteral("debian-12-x64");
-const QString kMachine = QStringLiteral("machine");
 const QString kFirewall = QStringLiteral("firewall");
 const QString kSshKey = QStringLiteral("ssh_key");
 
@@ -405,7 +404,7 @@ void DigitalOceanProvider::createDroplets(const std::shared_ptr<Creation> &creat
 
     QList<CloudResource> intents;
     for (const QString &name : names)
-        intents << resource(kMachine, name);
+        intents << resource(CloudResource::kMachineKind, name);
     const Result<QStringList> keys = creation->journal->recordIntents(intents);
     if (!keys)
         return creation->done(Error{keys.errorMessage()});
@@ -558,7 +557,7 @@ void DigitalOceanProvider::findTagged(const QString &clusterName, QObject *conte
                 auto found = std::make_shared<QList<CloudResource>>();
                 for (const QJsonValue &value : machines.value()) {
                     const ProvidedMachine machine = machineFrom(value.toObject());
-                    CloudResource droplet = resource(kMachine, machine.name);
+                    CloudResource droplet = resource(CloudResource::kMachineKind, machine.name);
                     droplet.id = machine.id;
                     droplet.state = CloudResource::State::Created;
                     droplet.publicAddress = machine.publicAddress;

@@ -122,7 +122,7 @@ void GceLaunch::createMachine(int index)
                       QJsonArray{QJsonObject{{QStringLiteral("key"), QStringLiteral("user-data")},
                                              {QStringLiteral("value"), m_request.userData}}}}}}};
     CloudResource intent;
-    intent.kind = QStringLiteral("machine");
+    intent.kind = CloudResource::kMachineKind;
     intent.name = name;
     create(
         intent,

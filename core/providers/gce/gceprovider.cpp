@@ -174,7 +174,7 @@ void GceProvider::destroy(const CloudResource &resource, QObject *context, Statu
 {
     const QString name = resource.id.isEmpty() ? resource.name : resource.id;
     QString path;
-    if (resource.kind == QLatin1String("machine"))
+    if (resource.isMachine())
         path = QStringLiteral("projects/%1/zones/%2/instances/%3")
                    .arg(m_client->project(),
                         resource.region.isEmpty() ? m_settings.zone : resource.region, name);
@@ -209,7 +209,7 @@ void GceProvider::findTagged(const QString &clusterName, QObject *context,
         found.provider = id();
         found.kind = kind;
         found.id = found.name = name;
-        found.region = kind == QLatin1String("machine") ? m_settings.zone : QString();
+        found.region = kind == CloudResource::kMachineKind ? m_settings.zone : QString();
         found.state = CloudResource::State::Created;
         return found;
     };
@@ -223,7 +223,7 @@ void GceProvider::findTagged(const QString &clusterName, QObject *context,
             }
             QList<CloudResource> found;
             for (const QJsonObject &instance : instances.value())
-                found << resource(QStringLiteral("machine"),
+                found << resource(CloudResource::kMachineKind,
                                   instance.value(QLatin1String("name")).toString());
             m_client->list(filtered(QStringLiteral("projects/%1/global/firewalls").arg(project),
                                     QStringLiteral("description = \"%1\"")

@@ -270,7 +270,7 @@ void OpenStackLaunch::createServer(int index)
 
     CloudResource intent;
     intent.provider = kProvider;
-    intent.kind = QStringLiteral("machine");
+    intent.kind = CloudResource::kMachineKind;
     intent.name = name;
     intent.region = m_client->region();
     intent.details.insert(QStringLiteral("cluster"), m_request.clusterName); // to find it by tag

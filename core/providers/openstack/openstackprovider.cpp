@@ -16,7 +16,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(SparkDeck::OpenStackProvider)
 };
 
-const QString kMachine = QStringLiteral("machine");
 const QString kSecurityGroup = QStringLiteral("security_group");
 const QString kKeyPair = QStringLiteral("key_pair");
 const QString kFloatingIp = QStringLiteral("floating_ip");
@@ -259,7 +258,7 @@ void OpenStackProvider::destroy(const CloudResource &resource, QObject *context,
             found << text(item, "id");
         return found;
     };
-    if (resource.kind == kMachine) {
+    if (resource.isMachine()) {
         if (!resource.id.isEmpty())
             return deleteServers({resource.id}, context, done);
         // A create whose answer was lost: the server, if it exists, has its name and the tag.
@@ -407,7 +406,7 @@ void OpenStackProvider::findTagged(const QString &clusterName, QObject *context,
             return done(Error{servers.errorMessage()});
         auto resources = std::make_shared<QList<CloudResource>>();
         for (const QJsonObject &server : servers.value()) {
-            CloudResource machine = found(kMachine, text(server, "id"), text(server, "name"));
+            CloudResource machine = found(CloudResource::kMachineKind, text(server, "id"), text(server, "name"));
             const ProvidedMachine described = machineFrom(server);
             machine.publicAddress = described.publicAddress;
             machine.privateAddress = described.privateAddress;

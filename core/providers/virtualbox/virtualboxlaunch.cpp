@@ -269,7 +269,7 @@ void VirtualBoxLaunch::createNextMachine()
         ++host;
     CloudResource machine;
     machine.provider = QStringLiteral("virtualbox");
-    machine.kind = QStringLiteral("machine");
+    machine.kind = CloudResource::kMachineKind;
     machine.name = name;
     machine.region = QStringLiteral("local");
     machine.hourlyPrice = 0.0;

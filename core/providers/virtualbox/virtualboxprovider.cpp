@@ -153,7 +153,7 @@ void VirtualBoxProvider::describeFrom(const QStringList &ids, int index,
 void VirtualBoxProvider::destroy(const CloudResource &resource, QObject *context,
                                  StatusCallback done)
 {
-    if (resource.kind == QLatin1String("machine"))
+    if (resource.isMachine())
         destroyMachine(resource, context, std::move(done));
     else if (resource.kind == QLatin1String("network"))
         destroyNetwork(resource, context, std::move(done));
@@ -272,7 +272,7 @@ void VirtualBoxProvider::findTaggedVms(const QStringList &vms, int index,
                     context, [=](const VBoxResult &result) {
                         if (result.ok() && result.value() == clusterName) {
                             CloudResource machine
-                                = resource(QStringLiteral("machine"), vms.at(index));
+                                = resource(CloudResource::kMachineKind, vms.at(index));
                             machine.name = VirtualBoxLaunch::machineName(vms.at(index));
                             *found << machine;
                         }
