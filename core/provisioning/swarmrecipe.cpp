@@ -110,11 +110,7 @@ TaskGroup *SwarmRecipe::up(int workers) const
         Tr::tr("Deploy stack %1 (%2 workers)").arg(deployed.stackName).arg(workers), m_master,
         CommandRequest{}, scripts.deployStack());
     run->addTask(tagged(deploy, m_master));
-    run->addTask(
-        tagged(new ScriptStep(Tr::tr("Wait until every service runs all its replicas"), m_master,
-                              scripts.waitForReplicas(0), scripts.waitForReplicas(m_waitSeconds)),
-               m_master));
-    run->addTask(waitForWorkers(workers));
+    addWaitsForWorkers(run, scripts, workers);
     return run;
 }
 
@@ -256,17 +252,21 @@ TaskGroup *SwarmRecipe::imageFromArchive() const
     return group;
 }
 
-Task *SwarmRecipe::waitForWorkers(int workers) const
+void SwarmRecipe::addWaitsForWorkers(TaskGroup *run, const SwarmScripts &scripts, int workers) const
 {
+    run->addTask(
+        tagged(new ScriptStep(Tr::tr("Wait until every service runs all its replicas"), m_master,
+                              scripts.waitForReplicas(0), scripts.waitForReplicas(m_waitSeconds)),
+               m_master));
     // Through the port the master service publishes on its node (mode: host).
     const QString address = m_master->address();
     const int port = stack(workers).masterWebUiPort;
-    return tagged(
+    run->addTask(tagged(
         new ScriptStep(
             Tr::tr("Wait until the master lists %1 workers ALIVE").arg(workers), m_master,
             SparkScripts::waitForExactlyAliveWorkers(address, port, workers, 0),
             SparkScripts::waitForExactlyAliveWorkers(address, port, workers, m_waitSeconds)),
-        m_master);
+        m_master));
 }
 
 TaskGroup *SwarmRecipe::scale(int workers) const
@@ -280,11 +280,7 @@ TaskGroup *SwarmRecipe::scale(int workers) const
             Tr::tr("Scale service %1 to %2").arg(stack(workers).workerService()).arg(workers),
             m_master, CommandRequest{}, scripts.scaleWorkers(workers)),
         m_master));
-    run->addTask(
-        tagged(new ScriptStep(Tr::tr("Wait until every service runs all its replicas"), m_master,
-                              scripts.waitForReplicas(0), scripts.waitForReplicas(m_waitSeconds)),
-               m_master));
-    run->addTask(waitForWorkers(workers));
+    addWaitsForWorkers(run, scripts, workers);
     return run;
 }
 

@@ -4,6 +4,7 @@
 #include "provisioning/machine.h"
 #include "provisioning/sharedfolderrecipe.h"
 #include "provisioning/standalonerecipe.h"
+#include "provisioning/swarmscripts.h"
 #include "provisioning/taskgroup.h"
 #include "render/swarmstack.h"
 #include "spec/clusterspec.h"
@@ -59,7 +60,8 @@ private:
     TaskGroup *swarm() const;
     TaskGroup *image() const;
     TaskGroup *imageFromArchive() const;
-    Task *waitForWorkers(int workers) const;
+    /// Every replica running, then exactly `workers` ALIVE at the master.
+    void addWaitsForWorkers(TaskGroup *run, const SwarmScripts &scripts, int workers) const;
     SharedFolderRecipe sharedFolder() const;
 
     ClusterSpec m_spec;
