@@ -12,7 +12,7 @@ namespace SparkDeck::Test {
 /// Runs sparkdeck-cli as a user would and keeps what it said.
 struct CliRun
 {
-    int exitCode = -1; ///< -1: timed out; -2: crashed
+    int exitCode = -1; ///< -1: timed out; -2: crashed or did not start
     QString out;
     QString err;
 
@@ -21,14 +21,8 @@ struct CliRun
         QProcess process;
         process.start(QStringLiteral(SPARKDECK_CLI), arguments);
         process.closeWriteChannel();
-        if (!process.waitForFinished(timeoutMs)) {
-            process.kill();
-            process.waitForFinished();
-            return {-1, QString::fromUtf8(process.readAllStandardOutput()), QStringLiteral("timed out")};
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-                QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        process.waitForFinished(timeoutMs);
+        return ended(process);
     }
 
     /// The same, with `environment` added, while this thread's event loop keeps turning: for a
@@ -46,6 +40,14 @@ struct CliRun
         process.start(QStringLiteral(SPARKDECK_CLI), arguments);
         process.closeWriteChannel();
         loop.exec();
+        return ended(process);
+    }
+
+    /// What a finished process said; one still running after its time is killed.
+    static CliRun ended(QProcess &process)
+    {
+        if (process.error() == QProcess::FailedToStart)
+            return {-2, QString(), process.errorString()};
         if (process.state() != QProcess::NotRunning) {
             process.kill();
             process.waitForFinished();
