@@ -1,5 +1,6 @@
 #include "planner.h"
 
+#include "provisioning/copytree.h"
 #include "render/swarmstack.h"
 #include "ssh/shellcommand.h"
 #include "util/networkaddress.h"
@@ -135,8 +136,10 @@ private:
         const QString unpack = command(QStringLiteral("tar"), {QStringLiteral("-xzf"), archive,
                                                                QStringLiteral("-C"), m_home});
         if (!isMaster) {
-            return {Tr::tr("Copy Spark from the master %1 inside the cluster, verify, unpack")
-                        .arg(masterAddress),
+            return {Tr::tr("Copy Spark inside the cluster from the master %1, or from a worker host "
+                           "that passes it on (no host sends more than %2 copies), verify, unpack")
+                        .arg(masterAddress)
+                        .arg(CopyTree::kFanOut),
                     {unpack}};
         }
         const bool isLocalFile = !m_spec.spark.distribution.startsWith(QLatin1String("https://"));

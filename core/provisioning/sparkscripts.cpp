@@ -170,57 +170,222 @@ CommandRequest SparkScripts::stopSharingDistribution() const
 
 namespace {
 
-/// A fixed program: one pass over the master's copy, checksummed (OpenSSL's SHA-512), inflated
-/// (zlib, twice as fast as gzip) and fed to tar; exit 4 when the checksum does not match.
+/// A fixed program: one pass over a copy, checksummed (OpenSSL's SHA-512), inflated (zlib,
+/// twice as fast as gzip) and fed to tar, from the first source that gives the right bytes: a
+/// host that passes Spark on (refused connections are retried for PATIENCE seconds, it may not
+/// listen yet), then the master. With RELAY_HOSTS > 0 the first source's bytes go into a spool
+/// (in memory where there is room) as fast as they come, and from there to that many hosts and to this host's own
+/// unpacking: the hosts further on never wait for this one's disk. Exit 4 when the last
+/// source's copy does not match its checksum.
 constexpr char kFetchAndUnpack[] = R"PY(
-import hashlib, subprocess, sys, urllib.request, zlib
-url, want, part = sys.argv[1:4]
-digest, inflate, broken = hashlib.sha512(), zlib.decompressobj(31), None
-tar = subprocess.Popen(["tar", "-xf", "-", "-C", part, "--strip-components=1", "--no-same-owner"],
-                       stdin=subprocess.PIPE)
-def feed(data):
-    global inflate
-    while data:
-        tar.stdin.write(inflate.decompress(data))
-        data = inflate.unused_data if inflate.eof else b""
-        if inflate.eof:
-            inflate = zlib.decompressobj(31)  # the next gzip member, if any
-try:
-    with urllib.request.urlopen(url, timeout=60) as answer:
+import hashlib, http.client, os, shutil, socket, struct, subprocess, sys, tempfile, threading, time
+import urllib.error, urllib.request, zlib
+want, part, patience, relay_address, relay_port, relay_hosts = sys.argv[1:7]
+patience, relay_port, relay_hosts, sources = float(patience), int(relay_port), int(relay_hosts), sys.argv[7:]
+CHUNK = 1 << 20
+GRACE = 2  # seconds a relay waits, its copy whole, for a host that has not come for it yet
+
+def whole(answer):
+    """Raises when the source ended before the length it announced."""
+    if answer.length:
+        raise ConnectionError("the connection ended %d bytes early" % answer.length)
+
+def spool_for(size):
+    """In memory where the host has twice the room (a spool on disk writes every copy twice)."""
+    with open("/proc/meminfo") as meminfo:
+        available = next((int(line.split()[1]) * 1024 for line in meminfo if line.startswith("MemAvailable:")), 0)
+    if size and available > 2 * size and hasattr(os, "memfd_create"):  # Python >= 3.8
+        return os.fdopen(os.memfd_create("sparkdeck-relay"), "w+b")
+    return tempfile.TemporaryFile(dir=os.path.dirname(part))
+
+class Relay:
+    def __init__(self):
+        family = socket.AF_INET6 if ":" in relay_address else socket.AF_INET
+        self.server = socket.create_server((relay_address, relay_port), family=family)
+        self.spool = None
+        self.cond = threading.Condition()
+        self.started, self.size, self.length, self.state, self.failure = False, None, 0, "open", None
+        self.active = self.served = 0
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def fill(self, answer):
+        """Source -> spool, until the source ends ("done") or fails ("broken")."""
+        self.spool = spool_for(answer.length)
+        with self.cond:
+            self.started, self.size = True, answer.length
+            self.cond.notify_all()
+        try:
+            while True:
+                chunk = answer.read(CHUNK)
+                if not chunk:
+                    break
+                os.pwrite(self.spool.fileno(), chunk, self.length)
+                with self.cond:
+                    self.length += len(chunk)
+                    self.cond.notify_all()
+            whole(answer)
+            state = "done"
+        except (OSError, http.client.HTTPException) as e:
+            state, self.failure = "broken", e
+        with self.cond:
+            self.state = state
+            self.cond.notify_all()
+        if state == "broken":  # the hosts waiting on it go to the master
+            self.server.shutdown(socket.SHUT_RDWR)
+            self.server.close()
+
+    def spooled(self, sent):
+        """Waits for bytes past SENT; the new end, or SENT when the copy is done."""
+        with self.cond:
+            self.cond.wait_for(lambda: self.length > sent or self.state != "open")
+            if self.state == "broken":
+                raise ConnectionError(str(self.failure))
+            return self.length
+
+    def chunks(self):
+        offset = 0
         while True:
-            chunk = answer.read(1 << 20)
-            if not chunk:
-                break
-            digest.update(chunk)
-            if broken is None:
-                try:
-                    feed(chunk)
-                except (zlib.error, OSError) as e:  # keep reading: a corrupt copy is told as such
-                    broken = "cannot unpack it: %s" % e
-    tar.stdin.close()
-except OSError as e:
-    tar.kill()
-    tar.wait()
-    print("cannot copy %s: %s" % (url, e), file=sys.stderr)
-    sys.exit(1)
-code = tar.wait()
-if digest.hexdigest() != want:
-    print("the copy does not match its SHA-512; it was not used", file=sys.stderr)
-    sys.exit(4)
-if broken or code:
-    print(broken or "tar could not unpack it (exit %d)" % code, file=sys.stderr)
-    sys.exit(1)
+            end = self.spooled(offset)
+            if end == offset:
+                return
+            while offset < end:
+                data = os.pread(self.spool.fileno(), min(end - offset, CHUNK), offset)
+                offset += len(data)
+                yield data
+
+    def accept(self):
+        while True:
+            try:
+                conn = self.server.accept()[0]
+            except OSError:
+                return
+            with self.cond:
+                self.active += 1
+            threading.Thread(target=self.serve, args=(conn,), daemon=True).start()
+
+    def serve(self, conn):
+        sent = 0
+        try:
+            stalled = struct.pack("ll", 60, 0)  # a host that stops reading is dropped
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, stalled)
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, stalled)
+            request = b""
+            while b"\r\n\r\n" not in request:
+                data = conn.recv(4096)
+                if not data:
+                    return
+                request += data
+            with self.cond:
+                self.cond.wait_for(lambda: self.started or self.state != "open")
+                if self.state == "broken":
+                    return
+                length = b"" if self.size is None else b"Content-Length: %d\r\n" % self.size
+            conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: application/octet-stream\r\n" + length + b"\r\n")
+            while True:
+                end = self.spooled(sent)
+                if end == sent:
+                    break
+                while sent < end:
+                    sent += os.sendfile(conn.fileno(), self.spool.fileno(), sent, end - sent)
+            with self.cond:
+                self.served += 1
+        except OSError:
+            pass
+        finally:
+            conn.close()
+            with self.cond:
+                self.active -= 1
+                self.cond.notify_all()
+
+    def finish(self):
+        deadline = time.monotonic() + GRACE
+        with self.cond:
+            while self.active or (self.served < relay_hosts and time.monotonic() < deadline):
+                self.cond.wait(0.2)
+
+def answer_of(url, wait):
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return urllib.request.urlopen(url, timeout=60)
+        except urllib.error.URLError as e:
+            if not isinstance(e.reason, ConnectionRefusedError) or time.monotonic() > deadline:
+                raise
+        time.sleep(0.2)
+
+def copy(url, wait, relay):
+    """None when the tree in PART is the right one, else (exit code, why)."""
+    shutil.rmtree(part, ignore_errors=True)
+    os.makedirs(part)
+    digest, broken = hashlib.sha512(), None
+    inflate = [zlib.decompressobj(31)]
+    tar = subprocess.Popen(["tar", "-xf", "-", "-C", part, "--strip-components=1", "--no-same-owner"],
+                           stdin=subprocess.PIPE)
+    def feed(data):
+        while data:
+            tar.stdin.write(inflate[0].decompress(data))
+            data = inflate[0].unused_data if inflate[0].eof else b""
+            if inflate[0].eof:
+                inflate[0] = zlib.decompressobj(31)  # the next gzip member, if any
+    try:
+        with answer_of(url, wait) as answer:
+            if relay:
+                threading.Thread(target=relay.fill, args=(answer,), daemon=True).start()
+                chunks = relay.chunks()
+            else:
+                chunks = iter(lambda: answer.read(CHUNK), b"")
+            for chunk in chunks:
+                digest.update(chunk)
+                if broken is None:
+                    try:
+                        feed(chunk)
+                    except (zlib.error, OSError) as e:  # keep reading: a corrupt copy is told as such
+                        broken = "cannot unpack it: %s" % e
+            whole(answer)
+    except (OSError, http.client.HTTPException) as e:
+        tar.kill()
+        tar.wait()
+        return 1, "cannot copy %s: %s" % (url, e)
+    try:
+        tar.stdin.close()
+    except OSError:  # tar ended early: its exit code tells
+        pass
+    code = tar.wait()
+    if digest.hexdigest() != want:
+        return 4, "the copy from %s does not match its SHA-512; it was not used" % url
+    if broken or code:
+        return 1, broken or "tar could not unpack it (exit %d)" % code
+    return None
+
+relay = None
+if relay_hosts:
+    try:
+        relay = Relay()
+    except OSError as e:
+        print("cannot pass Spark on from port %d (%s): those hosts copy from the master" % (relay_port, e), file=sys.stderr)
+for i, url in enumerate(sources):
+    last = i == len(sources) - 1
+    failure = copy(url, 0 if last else patience, relay if i == 0 else None)
+    if failure is None:
+        if relay and i == 0:
+            relay.finish()
+        sys.exit(0)
+    print(failure[1] + ("" if last else "; copying from %s instead" % sources[i + 1]), file=sys.stderr)
+sys.exit(failure[0])
 )PY";
 
 } // namespace
 
-CommandRequest SparkScripts::fetchAndUnpack(const QString &url, const QString &sha512) const
+CommandRequest SparkScripts::fetchAndUnpack(const CopyRoute &route, const QString &sha512) const
 {
     const QString part = m_layout.sparkHome() + QStringLiteral(".part");
+    const QStringList arguments = QStringList{QStringLiteral("-c"), QString::fromLatin1(kFetchAndUnpack), sha512, part,
+                                              QString::number(route.patienceSeconds), route.relayAddress,
+                                              QString::number(route.relayPort), QString::number(route.relayHosts)}
+                                  + route.urls;
     return {ShellCommand::allOf({ShellCommand(QStringLiteral("rm"), {QStringLiteral("-rf"), part}),
                                  ShellCommand(QStringLiteral("mkdir"), {QStringLiteral("-p"), part})})
-                + QStringLiteral(" && { ")
-                + sh(QStringLiteral("python3"), {QStringLiteral("-c"), QString::fromLatin1(kFetchAndUnpack), url, sha512, part})
+                + QStringLiteral(" && { ") + sh(QStringLiteral("python3"), arguments)
                 + QStringLiteral(" || { r=$?; ") + sh(QStringLiteral("rm"), {QStringLiteral("-rf"), part})
                 + QStringLiteral("; exit $r; }; } && ") + installUnpacked(sha512),
             {}, false, 60 * 60 * 1000};

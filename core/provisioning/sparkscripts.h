@@ -5,6 +5,7 @@
 #include "render/systemdunit.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace SparkDeck {
 
@@ -20,6 +21,19 @@ public:
         QString address;
         int webUiPort = 0;
         int seconds = 120;
+    };
+
+    /// Where a worker host copies Spark from, and to how many hosts it passes it on meanwhile.
+    struct CopyRoute
+    {
+        /// Tried in order: a host that passes Spark on, then the master (the last).
+        QStringList urls;
+        /// How long a host that does not listen yet is waited for before the next source.
+        int patienceSeconds = 10;
+        QString relayAddress;
+        int relayPort = 0;
+        /// 0: this host passes nothing on.
+        int relayHosts = 0;
     };
 
     explicit SparkScripts(const ClusterLayout &layout) : m_layout(layout) {}
@@ -40,9 +54,10 @@ public:
     CommandRequest sharingDistribution() const;
     CommandRequest notSharingDistribution() const;
     CommandRequest stopSharingDistribution() const;
-    /// On a worker host: the master's copy, unpacked as it arrives, used only when its SHA-512
-    /// matches (a worker keeps the tree, not the archive).
-    CommandRequest fetchAndUnpack(const QString &url, const QString &sha512) const;
+    /// On a worker host: a copy from inside the cluster, unpacked as it arrives and passed on to
+    /// other hosts meanwhile, used only when its SHA-512 matches (a worker keeps the tree, not
+    /// the archive).
+    CommandRequest fetchAndUnpack(const CopyRoute &route, const QString &sha512) const;
     CommandRequest unpacked(const QString &sha512) const;
     /// The cached archive into SPARK_HOME.
     CommandRequest unpack(const QString &sha512) const;

@@ -184,7 +184,7 @@ TaskGroup *StandaloneRecipe::startMaster() const
     return group;
 }
 
-TaskGroup *StandaloneRecipe::prepareWorkerHost(Machine *machine) const
+TaskGroup *StandaloneRecipe::prepareWorkerHost(Machine *machine, const std::shared_ptr<CopyTree> &copies) const
 {
     TaskGroup *group = sequence(Tr::tr("Prepare a worker host"), machine);
     group->addTask(installJava(machine));
@@ -192,13 +192,23 @@ TaskGroup *StandaloneRecipe::prepareWorkerHost(Machine *machine) const
     const std::shared_ptr<RunContext> context = m_context;
     const QString masterAddress = m_master->address();
     const int port = m_layout.sharingPort();
-    auto *fetch = new ScriptStep(Tr::tr("Copy Spark from the master and unpack it"), machine,
-                                 [scripts, context] { return scripts.unpacked(context->sha512); },
-                                 [scripts, context, masterAddress, port] {
-                                     return scripts.fetchAndUnpack(
-                                         NetworkAddress::httpUrl(masterAddress, port, QStringLiteral("/spark.tgz")), context->sha512);
-                                 });
+    auto route = [copies, machine, masterAddress, port] {
+        SparkScripts::CopyRoute route;
+        if (const Machine *source = copies->liveSourceOf(machine))
+            route.urls << NetworkAddress::httpUrl(source->address(), port, QStringLiteral("/spark.tgz"));
+        route.urls << NetworkAddress::httpUrl(masterAddress, port, QStringLiteral("/spark.tgz"));
+        route.relayAddress = machine->address();
+        route.relayPort = port;
+        route.relayHosts = copies->receiversStillToCopy(machine);
+        return route;
+    };
+    const Machine *source = copies->add(machine);
+    auto *fetch = new ScriptStep(source ? Tr::tr("Copy Spark from %1 and unpack it").arg(source->displayName())
+                                        : Tr::tr("Copy Spark from the master and unpack it"),
+                                 machine, [scripts, context] { return scripts.unpacked(context->sha512); },
+                                 [scripts, context, route] { return scripts.fetchAndUnpack(route(), context->sha512); });
     fetch->setFailureHint(Tr::tr("Check that this host reaches the master at %1 on port %2").arg(masterAddress).arg(port));
+    copies->setCopyStep(machine, fetch);
     group->addTask(tagged(fetch, machine));
     addConfiguration(group, machine);
     return group;
@@ -304,13 +314,14 @@ TaskGroup *StandaloneRecipe::addWorkers(const QList<WorkerSlot> &workers, int al
 {
     auto *group = new TaskGroup(Tr::tr("Start the workers"), TaskGroup::Mode::Sequence);
     auto *hosts = new TaskGroup(Tr::tr("Worker hosts"), TaskGroup::Mode::Parallel, TaskGroup::FailurePolicy::TolerateErrors);
+    const auto copies = std::make_shared<CopyTree>();
     QList<Machine *> seen;
     for (const WorkerSlot &slot : workers) {
         if (seen.contains(slot.machine))
             continue;
         seen << slot.machine;
         TaskGroup *host = slot.machine == m_master ? sequence(Tr::tr("Workers on the master's host"), slot.machine)
-                                                   : prepareWorkerHost(slot.machine);
+                                                   : prepareWorkerHost(slot.machine, copies);
         if (masterStart) // it is starting meanwhile
             host->addTask(tagged(new AwaitTask(Tr::tr("Wait for the master to start"), masterStart), slot.machine));
         if (m_spec.sharedFolder.enabled)

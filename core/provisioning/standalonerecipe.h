@@ -1,6 +1,7 @@
 #pragma once
 
 #include "provisioning/clusterlayout.h"
+#include "provisioning/copytree.h"
 #include "provisioning/machine.h"
 #include "provisioning/runcontext.h"
 #include "provisioning/sharedfolderrecipe.h"
@@ -67,7 +68,7 @@ private:
     TaskGroup *bringSparkToMaster(bool shareDistribution) const;
     /// Unpacked, configured, started, ALIVE.
     TaskGroup *startMaster() const;
-    TaskGroup *prepareWorkerHost(Machine *machine) const;
+    TaskGroup *prepareWorkerHost(Machine *machine, const std::shared_ptr<CopyTree> &copies) const;
     void addConfiguration(TaskGroup *group, Machine *machine) const;
     Task *startWorker(const WorkerSlot &slot) const;
     /// With `masterStart`, that runs alongside the worker hosts, which wait for it before starting workers.

@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QtTest>
 
 using namespace SparkDeck;
@@ -23,6 +24,8 @@ private Q_SLOTS:
     void recognisesTheCachedDistributionByChecksum();
     void unpacksOnceAndRecognisesIt();
     void fetchesFromTheMasterUnpacksAndRefusesACorruptCopy();
+    void aHostPassesSparkOnWhileItCopies();
+    void aSourceThatFailsIsPassedOverForTheMaster();
     void aStartEndsWhenTheMasterListsTheDaemonNotWhenTheScriptDoes();
     void theMasterSharesItsCacheUntilToldToStop();
     void waitsForTheMasterAndItsWorkers();
@@ -38,6 +41,52 @@ private:
         return job->result();
     }
     int exitOf(const CommandRequest &request) { return run(request).exitCode; }
+    /// Runs both at once, the first started first.
+    std::pair<ExecResult, ExecResult> runTogether(const CommandRequest &first, const CommandRequest &second)
+    {
+        std::unique_ptr<MachineJob> one(m_machine.run(first, nullptr));
+        std::unique_ptr<MachineJob> two(m_machine.run(second, nullptr));
+        QSignalSpy oneFinished(one.get(), &MachineJob::finished);
+        QSignalSpy twoFinished(two.get(), &MachineJob::finished);
+        one->start();
+        two->start();
+        if (oneFinished.isEmpty())
+            oneFinished.wait(60000);
+        if (twoFinished.isEmpty())
+            twoFinished.wait(60000);
+        return {one->result(), two->result()};
+    }
+    ClusterLayout layoutOfHost(const QString &name) const
+    {
+        ClusterSpec spec = m_spec;
+        spec.name = name;
+        return ClusterLayout(spec, m_dir.filePath(name + QStringLiteral("-host")));
+    }
+    SparkScripts scriptsOfHost(const QString &name) const { return SparkScripts(layoutOfHost(name)); }
+    /// From the first of these that gives the right bytes, passing nothing on.
+    static SparkScripts::CopyRoute from(const QStringList &urls, int patienceSeconds = 30)
+    {
+        SparkScripts::CopyRoute route;
+        route.urls = urls;
+        route.patienceSeconds = patienceSeconds;
+        return route;
+    }
+    /// From these, passing it on to one host on 127.0.0.1:port.
+    static SparkScripts::CopyRoute passingOn(const QStringList &urls, int port)
+    {
+        SparkScripts::CopyRoute route = from(urls);
+        route.relayAddress = QStringLiteral("127.0.0.1");
+        route.relayPort = port;
+        route.relayHosts = 1;
+        return route;
+    }
+    QString masterUrl() const { return QStringLiteral("http://127.0.0.1:%1/spark.tgz").arg(m_port); }
+    static int freePort()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost);
+        return probe.serverPort();
+    }
 
     QTemporaryDir m_dir;
     LocalMachine m_machine;
@@ -137,14 +186,14 @@ void tst_SparkScripts::fetchesFromTheMasterUnpacksAndRefusesACorruptCopy()
         return QFileInfo::exists(layout.sparkHome() + QStringLiteral(".part")) ? QStringList{QStringLiteral(".part")}
                                                                                : QStringList();
     };
-    const ExecResult wrong = run(scripts.fetchAndUnpack(url, QString(128, QLatin1Char('f'))));
+    const ExecResult wrong = run(scripts.fetchAndUnpack(from({url}), QString(128, QLatin1Char('f'))));
     QCOMPARE(wrong.exitCode, 4);
     QVERIFY(wrong.standardError.contains("does not match its SHA-512"));
     QCOMPARE(exitOf(scripts.unpacked(QString(128, QLatin1Char('f')))), 1);
     QVERIFY(!QFileInfo::exists(layout.sparkHome()));
     QCOMPARE(leftovers(), QStringList());
 
-    const ExecResult unreachable = run(scripts.fetchAndUnpack(QStringLiteral("http://127.0.0.1:1/spark.tgz"), m_sha512));
+    const ExecResult unreachable = run(scripts.fetchAndUnpack(from({QStringLiteral("http://127.0.0.1:1/spark.tgz")}), m_sha512));
     QVERIFY(unreachable.exitCode != 0);
     QVERIFY(!QFileInfo::exists(layout.sparkHome()));
     QCOMPARE(leftovers(), QStringList());
@@ -154,19 +203,80 @@ void tst_SparkScripts::fetchesFromTheMasterUnpacksAndRefusesACorruptCopy()
     QVERIFY(page.open(QIODevice::ReadOnly));
     const QString pageSum = QString::fromLatin1(QCryptographicHash::hash(page.readAll(), QCryptographicHash::Sha512).toHex());
     const ExecResult notAnArchive
-        = run(scripts.fetchAndUnpack(QStringLiteral("http://127.0.0.1:%1/json/index.html").arg(m_port), pageSum));
+        = run(scripts.fetchAndUnpack(from({QStringLiteral("http://127.0.0.1:%1/json/index.html").arg(m_port)}), pageSum));
     QCOMPARE(notAnArchive.exitCode, 1);
     QVERIFY2(notAnArchive.standardError.contains("cannot unpack it"), notAnArchive.standardError.constData());
     QVERIFY(!QFileInfo::exists(layout.sparkHome()));
     QCOMPARE(leftovers(), QStringList());
 
-    const ExecResult fetched = run(scripts.fetchAndUnpack(url, m_sha512));
+    const ExecResult fetched = run(scripts.fetchAndUnpack(from({url}), m_sha512));
     QVERIFY2(fetched.succeeded(), fetched.standardError.constData());
     QCOMPARE(exitOf(scripts.unpacked(m_sha512)), 0);
     QVERIFY(QFileInfo(layout.sparkHome() + QStringLiteral("/sbin/spark-daemon.sh")).isExecutable());
     QCOMPARE(leftovers(), QStringList());
     // A worker host keeps the tree, not a second copy of the archive.
     QCOMPARE(exitOf(scripts.distributionCached(m_sha512)), 1);
+}
+
+void tst_SparkScripts::aHostPassesSparkOnWhileItCopies()
+{
+    const int port = freePort();
+    const QString passed = QStringLiteral("http://127.0.0.1:%1/spark.tgz").arg(port);
+    const QString nowhere = QStringLiteral("http://127.0.0.1:1/spark.tgz");
+    const SparkScripts passer = scriptsOfHost(QStringLiteral("passer"));
+    const SparkScripts receiver = scriptsOfHost(QStringLiteral("receiver"));
+    // The receiver starts first, waits for the passer to listen, and has no master to turn
+    // to: only the passer can give it Spark.
+    const auto [received, passedOn] = runTogether(
+        receiver.fetchAndUnpack(from({passed, nowhere}), m_sha512),
+        passer.fetchAndUnpack(passingOn({masterUrl()}, port), m_sha512));
+    QVERIFY2(passedOn.succeeded(), passedOn.standardError.constData());
+    QVERIFY2(received.succeeded(), received.standardError.constData());
+    QCOMPARE(received.standardError, QByteArray());
+    QCOMPARE(exitOf(receiver.unpacked(m_sha512)), 0);
+    QCOMPARE(exitOf(passer.unpacked(m_sha512)), 0);
+    // The passer's spool had no name: its host holds the tree and nothing else.
+    const QFileInfo home(layoutOfHost(QStringLiteral("passer")).sparkHome());
+    QCOMPARE(home.dir().entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{home.fileName()});
+    // Once done, it no longer listens.
+    QCOMPARE(exitOf({QStringLiteral("python3 -c 'import socket,sys; socket.create_connection((\"127.0.0.1\", int(sys.argv[1])))' %1").arg(port), {}, false, 5000}), 1);
+}
+
+void tst_SparkScripts::aSourceThatFailsIsPassedOverForTheMaster()
+{
+    // A passer whose own source breaks off sends its receiver to the master.
+    QTcpServer breaksOff;
+    QVERIFY(breaksOff.listen(QHostAddress::LocalHost));
+    connect(&breaksOff, &QTcpServer::newConnection, this, [&breaksOff] {
+        QTcpSocket *connection = breaksOff.nextPendingConnection();
+        connection->write("HTTP/1.0 200 OK\r\nContent-Length: 1000000\r\n\r\n" + QByteArray(1000, 'x'));
+        connection->disconnectFromHost();
+    });
+    const int port = freePort();
+    const QString passed = QStringLiteral("http://127.0.0.1:%1/spark.tgz").arg(port);
+    const SparkScripts passer = scriptsOfHost(QStringLiteral("broken-passer"));
+    const SparkScripts receiver = scriptsOfHost(QStringLiteral("redirected"));
+    const auto [received, passedOn] = runTogether(
+        receiver.fetchAndUnpack(from({passed, masterUrl()}, 2), m_sha512),
+        passer.fetchAndUnpack(passingOn({QStringLiteral("http://127.0.0.1:%1/spark.tgz").arg(breaksOff.serverPort())}, port),
+                              m_sha512));
+    QCOMPARE(passedOn.exitCode, 1);
+    QVERIFY2(received.succeeded(), received.standardError.constData());
+    QVERIFY2(received.standardError.contains(QStringLiteral("copying from %1 instead").arg(masterUrl()).toUtf8()),
+             received.standardError.constData());
+    QCOMPARE(exitOf(receiver.unpacked(m_sha512)), 0);
+
+    // A source that never listens is waited for as long as the patience, one that sends other
+    // bytes is refused by the checksum: the master's copy is used, and each reason is told.
+    const SparkScripts late = scriptsOfHost(QStringLiteral("late"));
+    const ExecResult afterWaiting = run(late.fetchAndUnpack(from({QStringLiteral("http://127.0.0.1:%1/spark.tgz").arg(freePort()), masterUrl()}, 1), m_sha512));
+    QVERIFY2(afterWaiting.succeeded(), afterWaiting.standardError.constData());
+    QVERIFY2(afterWaiting.standardError.contains("Connection refused"), afterWaiting.standardError.constData());
+    const SparkScripts misled = scriptsOfHost(QStringLiteral("misled"));
+    const ExecResult afterRefusing = run(misled.fetchAndUnpack(from({QStringLiteral("http://127.0.0.1:%1/json/index.html").arg(m_port), masterUrl()}), m_sha512));
+    QVERIFY2(afterRefusing.succeeded(), afterRefusing.standardError.constData());
+    QVERIFY2(afterRefusing.standardError.contains("does not match its SHA-512"), afterRefusing.standardError.constData());
+    QCOMPARE(exitOf(misled.unpacked(m_sha512)), 0);
 }
 
 void tst_SparkScripts::aStartEndsWhenTheMasterListsTheDaemonNotWhenTheScriptDoes()
@@ -225,7 +335,7 @@ void tst_SparkScripts::theMasterSharesItsCacheUntilToldToStop()
     ClusterSpec worker = m_spec;
     worker.name = QStringLiteral("copier");
     const SparkScripts copier(ClusterLayout(worker, m_dir.filePath(QStringLiteral("copying-host"))));
-    const ExecResult copied = run(copier.fetchAndUnpack(QStringLiteral("http://127.0.0.1:%1/spark.tgz").arg(port), m_sha512));
+    const ExecResult copied = run(copier.fetchAndUnpack(from({QStringLiteral("http://127.0.0.1:%1/spark.tgz").arg(port)}), m_sha512));
     QVERIFY2(copied.succeeded(), copied.standardError.constData());
     QCOMPARE(exitOf(copier.unpacked(m_sha512)), 0);
     // ...a second server on the same port is refused at once, with the reason...
