@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE.parent.parent
 LAB_SCRIPT = SOURCE / "tests/lab/lab-hosts.sh"
 MAKE_DISTRIBUTION = SOURCE / "tests/lab/spark-standin/make-distribution.sh"
-TOOLS = ("sparkdeck", "ansible", "disk-floor")
+TOOLS = ("sparkdeck", "ansible", "disk-floor", "unpack-floor")
 CLUSTER = "bench-provision"
 WORKER_CORES, WORKER_MEMORY = 1, "512m"
 MiB = 1 << 20
@@ -99,6 +99,7 @@ class Lab:
                         PRIVATE_DIRS="/opt /srv /root")
         self.hosts = []  # [(name, address)]
         self.bridge = None
+        self.prefix = None
 
     def run(self, *arguments):
         subprocess.run(["bash", str(LAB_SCRIPT), *arguments], env=self.env, check=True,
@@ -108,7 +109,7 @@ class Lab:
         self.run("up", str(n))
         self.hosts = [tuple(line.split()) for line in (self.dir / "hosts.txt").read_text().splitlines()]
         state = dict(line.split("=", 1) for line in (self.dir / "lab.state").read_text().splitlines() if "=" in line)
-        self.bridge = state["bridge"]
+        self.bridge, self.prefix = state["bridge"], state["prefix"]
 
     def down(self):
         self.run("down")
@@ -116,6 +117,17 @@ class Lab:
 
     def tx_bytes(self):
         return int(Path(f"/sys/class/net/{self.bridge}/statistics/tx_bytes").read_text())
+
+    def sent_by_hosts(self):
+        """What each host has sent: the RX counter of its veth's end on the bridge."""
+        return [int(Path(f"/sys/class/net/{self.prefix}v{i}/statistics/rx_bytes").read_text())
+                for i in range(1, len(self.hosts) + 1)]
+
+    def cap_links(self, mbit):
+        for name, _ in self.hosts:
+            subprocess.run(["bash", str(LAB_SCRIPT), "exec", name, "--", "tc", "qdisc", "replace", "dev", "eth0",
+                            "root", "tbf", "rate", f"{mbit}mbit", "burst", "256kb", "latency", "50ms"],
+                           env=self.env, check=True)
 
     def exec_in(self, host, *command, **popen):
         return subprocess.Popen(["bash", str(LAB_SCRIPT), "exec", host, "--", *command], env=self.env, **popen)
@@ -202,6 +214,13 @@ def workers_alive(master_address):
     return sum(1 for worker in status.get("workers", []) if worker.get("state") == "ALIVE")
 
 
+def cpu_seconds():
+    """CPU time this machine has spent so far, every process and the kernel's work for them."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    busy = sum(fields[:3]) + sum(fields[5:8])  # user nice system, irq softirq steal
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
 def worker_count(n):
     return max(n - 1, 1)  # 1 master + N-1 workers; on one host the master's host runs the worker
 
@@ -221,7 +240,7 @@ def run_sparkdeck(cli, lab, tarball, round_dir, attempts):
         f"workers: {{count: {worker_count(len(lab.hosts))}, cores: {WORKER_CORES}, memory: {WORKER_MEMORY}}}\n"
         "shared_folder: {enabled: false}\n")
     state = round_dir / "state"
-    before = lab.tx_bytes()
+    before, hosts_before, cpu_before = lab.tx_bytes(), lab.sent_by_hosts(), cpu_seconds()
     seconds, notes = 0.0, []
     for attempt in range(1, attempts + 1):
         # `up` after a failure resumes where it stopped, as a user would run it again.
@@ -230,13 +249,14 @@ def run_sparkdeck(cli, lab, tarball, round_dir, attempts):
         if code == 0:
             break
         notes.append(f"attempt {attempt} failed after {took:.0f} s: {first_failure(round_dir / f'up-{attempt}.log')}")
-    sent = lab.tx_bytes() - before
+    sent, cpu = lab.tx_bytes() - before, cpu_seconds() - cpu_before
+    most_by_a_host = max(after - earlier for after, earlier in zip(lab.sent_by_hosts(), hosts_before))
     alive = workers_alive(lab.hosts[0][1])
     down_code, down_seconds = timed([cli, "down", cluster, "--state", state], round_dir / "down.log")
     if down_code != 0:
         notes.append(f"down exited {down_code}")
-    return dict(code=code, seconds=seconds, sent=sent, alive=alive, attempts=attempt, notes=notes,
-                down_seconds=down_seconds)
+    return dict(code=code, seconds=seconds, cpu=cpu, sent=sent, most_by_a_host=most_by_a_host, alive=alive,
+                attempts=attempt, notes=notes, down_seconds=down_seconds)
 
 
 def run_disk_floor(lab, tarball):
@@ -248,6 +268,17 @@ def run_disk_floor(lab, tarball):
     writers = [lab.exec_in(name, "dd", "if=/dev/zero", "of=/opt/disk-floor", "bs=1M", "count=" + count,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for name, _ in lab.hosts]
     code = max(writer.wait() for writer in writers)
+    return dict(seconds=time.monotonic() - start, sent=0, code=code, alive=None, notes=[])
+
+
+def run_unpack_floor(lab, tarball):
+    """The unpacking alone: every host unpacks the distribution (in this machine's page cache, no
+    transfer, no checksum) into its private /opt, all at once, as every tool must: on the lab's
+    2 shared cores, this is the least any tool needs for it on N hosts."""
+    start = time.monotonic()
+    unpackers = [lab.exec_in(name, "tar", "-xzf", str(tarball), "-C", "/opt",
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for name, _ in lab.hosts]
+    code = max(unpacker.wait() for unpacker in unpackers)
     return dict(seconds=time.monotonic() - start, sent=0, code=code, alive=None, notes=[])
 
 
@@ -315,16 +346,22 @@ def main():
     parser.add_argument("--sizes", default="1,8,32", help="host counts N (default 1,8,32)")
     parser.add_argument("--size-mb", type=int, default=300, help="random payload in the distribution (default 300)")
     parser.add_argument("--repeat", type=int, default=1, help="rounds per N; the table shows medians (default 1)")
-    parser.add_argument("--tools", default=",".join(TOOLS), help="sparkdeck,ansible (default both)")
+    parser.add_argument("--tools", default=",".join(TOOLS), help="sparkdeck,ansible,disk-floor,unpack-floor (default all)")
     parser.add_argument("--work", default="bench-provision", help="work dir: cache, lab, logs (default ./bench-provision)")
     parser.add_argument("--attempts", type=int, default=1, help="run `sparkdeck-cli up` again (it resumes) "
                         "after a failure, up to this many times in all; the time is the sum (default 1)")
+    parser.add_argument("--baseline-cli", help="another build of sparkdeck-cli (an earlier commit, say), "
+                        "measured as the tool 'baseline' beside 'sparkdeck'")
+    parser.add_argument("--link-mbit", type=int, help="caps what each lab host sends at this many Mbit/s "
+                        "(tc tbf on its eth0), as a real host's network card does; default: no cap")
     parser.add_argument("--check-counter", action="store_true", help="first show that the bridge counter "
                         "sees this computer's traffic and not host-to-host traffic")
     args = parser.parse_args()
     if os.geteuid() != 0:
         sys.exit("bench/provision needs root: it starts lab hosts (tests/lab/lab-hosts.sh)")
     tools = [tool for tool in args.tools.split(",") if tool]
+    if args.baseline_cli and "baseline" not in tools:
+        tools.insert(tools.index("sparkdeck") + 1 if "sparkdeck" in tools else 0, "baseline")
     if "ansible" in tools and not shutil.which("ansible-playbook"):
         sys.exit("ansible-playbook is missing: run bench/install-peers.sh")
     cli = str(Path(args.cli).resolve())
@@ -354,20 +391,27 @@ def main():
                     round_dir = runs / f"n{n}-{tool}-r{r + 1}"
                     round_dir.mkdir(parents=True)
                     lab.up(n)
+                    if args.link_mbit:
+                        lab.cap_links(args.link_mbit)
                     load = load_average()
                     log(f"N={n} {tool} round {r + 1}: load {load:.1f}")
-                    if tool == "sparkdeck":
-                        result = run_sparkdeck(cli, lab, tarball, round_dir, args.attempts)
+                    if tool in ("sparkdeck", "baseline"):
+                        measured = cli if tool == "sparkdeck" else str(Path(args.baseline_cli).resolve())
+                        result = run_sparkdeck(measured, lab, tarball, round_dir, args.attempts)
                     elif tool == "ansible":
                         result = run_ansible(lab, tarball, round_dir)
-                    else:
+                    elif tool == "disk-floor":
                         result = run_disk_floor(lab, tarball)
+                    else:
+                        subprocess.run(["cat", str(tarball)], stdout=subprocess.DEVNULL)  # into the page cache
+                        result = run_unpack_floor(lab, tarball)
                     lab.down()
                     result.update(n=n, tool=tool, round=r + 1, load=load,
                                   ok=result["code"] == 0 and result["alive"] in (None, worker_count(n)))
                     if not result["ok"]:
                         result["notes"].append(f"FAILED: exit {result['code']}, {result['alive']} workers ALIVE")
-                    log(f"  {result['seconds']:.1f} s, {result['sent'] / 1e6:.1f} MB sent; " + "; ".join(result["notes"]))
+                    cpu = f", {result['cpu']:.1f} CPU s" if "cpu" in result else ""
+                    log(f"  {result['seconds']:.1f} s{cpu}, {result['sent'] / 1e6:.1f} MB sent; " + "; ".join(result["notes"]))
                     results.append(result)
     finally:
         lab.down()
@@ -387,8 +431,8 @@ def report(results, tarball_size, sizes, tools, args, runs):
         return statistics.median(values) if values else None
 
     print(f"\nbench/provision: distribution {tarball_size / 1e6:.1f} MB ({args.size_mb} MiB random payload), "
-          f"{os.cpu_count()} cores, {args.repeat} round(s), medians of the successful ones; logs in {runs}")
-    print(f"{'N':>3}  {'tool':10} {'wall s':>8} {'ctrl MB sent':>13} {'sent/tarball':>13} "
+          f"{os.cpu_count()} cores, {f'links capped at {args.link_mbit} Mbit/s' if args.link_mbit else 'no link cap'}, {args.repeat} round(s), medians of the successful ones; logs in {runs}")
+    print(f"{'N':>3}  {'tool':12} {'wall s':>8} {'CPU s':>7} {'ctrl MB sent':>13} {'sent/tarball':>13} "
           f"{'ALIVE':>6} {'load':>5}  notes")
     for n in sizes:
         for tool in tools:
@@ -399,9 +443,10 @@ def report(results, tarball_size, sizes, tools, args, runs):
             shown = good or done  # when every round failed, show what the failures took
             seconds = statistics.median(r["seconds"] for r in shown)
             sent = statistics.median(r["sent"] for r in shown)
+            cpu = f"{statistics.median(r['cpu'] for r in shown):7.1f}" if "cpu" in shown[0] else f"{'-':>7}"
             notes = "; ".join(note for r in done for note in r["notes"])
             alive = "-" if done[0]["alive"] is None else min(r["alive"] for r in done)
-            print(f"{n:>3}  {tool:10} {seconds:8.1f} {sent / 1e6:13.1f} {sent / tarball_size:13.2f} "
+            print(f"{n:>3}  {tool:12} {seconds:8.1f} {cpu} {sent / 1e6:13.1f} {sent / tarball_size:13.2f} "
                   f"{alive:>6} {statistics.median(r['load'] for r in done):5.1f}  "
                   f"{'' if good else 'NO CLUSTER: '}{notes}")
 
@@ -413,13 +458,15 @@ def report(results, tarball_size, sizes, tools, args, runs):
     if len(sizes) > 1 and "sparkdeck" in tools:
         print(f"  SparkDeck {sizes[-1]}-host time / {sizes[0]}-host time: "
               f"{ratio(median(sizes[-1], 'sparkdeck', 'seconds'), one_host)}   (target <= 1.5)")
-    if "disk-floor" in tools:
-        for n in sizes:
-            floor = median(n, "disk-floor", "seconds")
+    floors = {"disk-floor": "the hosts' bytes alone, on this machine's one disk",
+              "unpack-floor": "the unpacking alone, on this machine's 2 cores"}
+    for tool, what in floors.items():
+        for n in sizes if tool in tools else []:
+            floor = median(n, tool, "seconds")
             if floor is None:
                 continue
             allowed = f"; 1.5 x SparkDeck's {sizes[0]}-host time is {1.5 * one_host:.1f} s" if one_host else ""
-            print(f"  N={n:<3} the hosts' bytes alone, on this machine's one disk (disk-floor): {floor:.1f} s{allowed}")
+            print(f"  N={n:<3} {what} ({tool}): {floor:.1f} s{allowed}")
     if "ansible" in tools and "sparkdeck" in tools:
         for n in sizes:
             print(f"  N={n:<3} Ansible time / SparkDeck time: "
@@ -428,6 +475,15 @@ def report(results, tarball_size, sizes, tools, args, runs):
         if "sparkdeck" in tools:
             print(f"  N={n:<3} SparkDeck controller bytes / tarball: "
                   f"{ratio(median(n, 'sparkdeck', 'sent'), tarball_size)}   (target <= 2)")
+    for n in sizes:
+        for tool in ("sparkdeck", "baseline"):
+            if tool in tools:
+                print(f"  N={n:<3} {tool}: most bytes one lab host sent / tarball: "
+                      f"{ratio(median(n, tool, 'most_by_a_host'), tarball_size)}   (the master alone would send {n - 1})")
+    if "baseline" in tools and "sparkdeck" in tools:
+        for n in sizes:
+            print(f"  N={n:<3} baseline time / SparkDeck time: "
+                  f"{ratio(median(n, 'baseline', 'seconds'), median(n, 'sparkdeck', 'seconds'))}")
 
 
 if __name__ == "__main__":
