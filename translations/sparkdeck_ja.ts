@@ -1693,7 +1693,7 @@ Fix the cause, then retry: what is done is only checked.</source>
 <context>
     <name>SparkDeck::DigitalOceanProvider</name>
     <message>
-        <location filename="../core/providers/digitalocean/digitaloceanprovider.cpp" line="+96"/>
+        <location filename="../core/providers/digitalocean/digitaloceanprovider.cpp" line="+95"/>
         <source>No DigitalOcean token. Create one at cloud.digitalocean.com (API, Tokens; read and write) and set DIGITALOCEAN_TOKEN, or store it in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1729,7 +1729,7 @@ Fix the cause, then retry: what is done is only checked.</source>
 <context>
     <name>SparkDeck::Ec2Launch</name>
     <message>
-        <location filename="../core/providers/aws/ec2launch.cpp" line="+88"/>
+        <location filename="../core/providers/aws/ec2launch.cpp" line="+87"/>
         <source>SparkDeck could not tell this computer&apos;s public address, and it opens SSH on the EC2 machines to that address only. Check the internet connection and run again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3365,7 +3365,7 @@ Your text is still here in the editor and the old file is unchanged. Choose File
 <context>
     <name>SparkDeck::OpenStackProvider</name>
     <message>
-        <location filename="../core/providers/openstack/openstackprovider.cpp" line="+68"/>
+        <location filename="../core/providers/openstack/openstackprovider.cpp" line="+67"/>
         <source>No OpenStack Keystone URL: source your project&apos;s openrc file (OS_AUTH_URL...) or set OS_CLOUD to a cloud of your clouds.yaml.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3409,7 +3409,7 @@ Your text is still here in the editor and the old file is unchanged. Choose File
 <context>
     <name>SparkDeck::Planner</name>
     <message>
-        <location filename="../core/provisioning/planner.cpp" line="+51"/>
+        <location filename="../core/provisioning/planner.cpp" line="+52"/>
         <source>this computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3495,11 +3495,11 @@ Your text is still here in the editor and the old file is unchanged. Choose File
     </message>
     <message>
         <location line="+12"/>
-        <source>Copy Spark from the master %1 inside the cluster, verify, unpack</source>
+        <source>Copy Spark inside the cluster from the master %1, or from a worker host that passes it on (no host sends more than %2 copies), verify, unpack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Upload Spark from %1 once, verify its SHA-512, unpack</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5553,12 +5553,12 @@ The wizard keeps everything you entered: choose another folder and save again.</
     <name>SparkDeck::StandaloneRecipe</name>
     <message>
         <location filename="../core/provisioning/standalonerecipe.cpp" line="+34"/>
-        <location line="+240"/>
+        <location line="+250"/>
         <source>Learn the distribution&apos;s SHA-512</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-220"/>
         <source>Cannot fetch the checksum %1: %2. Put the distribution&apos;s SHA-512 in the cluster file (spark.sha512).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5608,17 +5608,17 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>Check that this host reaches the master at %1 on port %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-40"/>
         <source>Unpack Spark %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+52"/>
         <source>Start worker %1 (%2 cores, %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5633,7 +5633,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-60"/>
         <source>Start the master on %1:%2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5658,12 +5658,17 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+26"/>
+        <source>Copy Spark from %1 and unpack it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Copy Spark from the master and unpack it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Preflight, and the distribution&apos;s checksum meanwhile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5693,7 +5698,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Workers on the master&apos;s host</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6003,13 +6008,12 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+170"/>
+        <location line="+148"/>
         <source>Wait until every service runs all its replicas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-139"/>
         <source>The swarm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6115,7 +6119,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-65"/>
         <source>Wait until the master lists %1 workers ALIVE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6130,7 +6134,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Tear down cluster &apos;%1&apos; on Docker swarm</source>
         <translation type="unfinished"></translation>
     </message>
