@@ -836,7 +836,10 @@ void ClusterWindow::handleOperationFinished(Operation operation, int target, con
         if (up) {
             if (!m_monitor->isActive())
                 m_monitor->start();
-            m_monitor->refreshNow();
+            else if (m_monitor->connection() == MasterMonitor::Connection::Unreachable)
+                m_monitor->reconnect(); // it failed before the master ran: no stale error now
+            else
+                m_monitor->refreshNow();
         } else {
             m_monitor->stop();
             m_workerModel->clearStatus();
