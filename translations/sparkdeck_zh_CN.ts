@@ -1037,13 +1037,13 @@
     </message>
     <message>
         <location line="+48"/>
-        <location line="+597"/>
+        <location line="+600"/>
         <location line="+12"/>
         <source>Bring &amp;Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-606"/>
+        <location line="-609"/>
         <source>Install, configure and start Spark on every host; on a running cluster, only check that all is in place.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1064,12 +1064,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+590"/>
+        <location line="+593"/>
         <source>&amp;Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-587"/>
+        <location line="-590"/>
         <source>Open the way to the master again and read its status now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1112,12 +1112,12 @@
     <message>
         <location line="+113"/>
         <location line="+16"/>
-        <location line="+340"/>
+        <location line="+343"/>
         <source>Not running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-323"/>
         <source>Cannot Use the Changed Cluster File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1283,13 +1283,13 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+102"/>
+        <location line="+105"/>
         <source>&amp;Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-102"/>
-        <location line="+114"/>
+        <location line="-105"/>
+        <location line="+117"/>
         <source>&amp;Retry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5552,13 +5552,13 @@ The wizard keeps everything you entered: choose another folder and save again.</
 <context>
     <name>SparkDeck::StandaloneRecipe</name>
     <message>
-        <location filename="../core/provisioning/standalonerecipe.cpp" line="+34"/>
-        <location line="+250"/>
+        <location filename="../core/provisioning/standalonerecipe.cpp" line="+33"/>
+        <location line="+244"/>
         <source>Learn the distribution&apos;s SHA-512</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-214"/>
         <source>Cannot fetch the checksum %1: %2. Put the distribution&apos;s SHA-512 in the cluster file (spark.sha512).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5608,17 +5608,17 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+47"/>
         <source>Check that this host reaches the master at %1 on port %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-34"/>
         <source>Unpack Spark %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+46"/>
         <source>Start worker %1 (%2 cores, %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5633,7 +5633,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-54"/>
         <source>Start the master on %1:%2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5658,7 +5658,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+16"/>
         <source>Copy Spark from %1 and unpack it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5668,7 +5668,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Preflight, and the distribution&apos;s checksum meanwhile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5968,7 +5968,7 @@ The wizard keeps everything you entered: choose another folder and save again.</
 <context>
     <name>SparkDeck::SwarmRecipe</name>
     <message>
-        <location filename="../core/provisioning/swarmrecipe.cpp" line="+70"/>
+        <location filename="../core/provisioning/swarmrecipe.cpp" line="+69"/>
         <source>Bring up cluster &apos;%1&apos; on Docker swarm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6008,12 +6008,12 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+151"/>
         <source>Wait until every service runs all its replicas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-142"/>
         <source>The swarm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6098,12 +6098,17 @@ The wizard keeps everything you entered: choose another folder and save again.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The image on a worker node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Copy the image archive from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Copy the image archive from the master</source>
         <translation type="unfinished"></translation>
     </message>

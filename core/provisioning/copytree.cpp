@@ -1,5 +1,7 @@
 #include "copytree.h"
 
+#include "util/networkaddress.h"
+
 namespace SparkDeck {
 
 // Host i is node i + 1 of a kFanOut-ary heap whose node 0 is the master.
@@ -39,6 +41,18 @@ int CopyTree::receiversStillToCopy(const Machine *host) const
     for (Machine *receiver : receiversOf(host))
         count += finished(m_copySteps.value(receiver)) ? 0 : 1;
     return count;
+}
+
+CopyRoute CopyTree::routeOf(const Machine *host, const QString &masterAddress, int port, const QString &path) const
+{
+    CopyRoute route;
+    if (const Machine *source = liveSourceOf(host))
+        route.urls << NetworkAddress::httpUrl(source->address(), port, path);
+    route.urls << NetworkAddress::httpUrl(masterAddress, port, path);
+    route.relayAddress = host->address();
+    route.relayPort = port;
+    route.relayHosts = receiversStillToCopy(host);
+    return route;
 }
 
 int CopyTree::indexOf(const Machine *host) const

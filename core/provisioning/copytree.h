@@ -6,8 +6,22 @@
 #include <QHash>
 #include <QList>
 #include <QPointer>
+#include <QStringList>
 
 namespace SparkDeck {
+
+/// Where a worker host copies a file from, and to how many hosts it passes it on meanwhile.
+struct CopyRoute
+{
+    /// Tried in order: a host that passes the file on, then the master (the last).
+    QStringList urls;
+    /// How long a host that does not listen yet is waited for before the next source.
+    int patienceSeconds = 10;
+    QString relayAddress;
+    int relayPort = 0;
+    /// 0: this host passes nothing on.
+    int relayHosts = 0;
+};
 
 /// Which host each worker host copies Spark from. The master sends it to kFanOut hosts; each
 /// of those passes it on to kFanOut more while it unpacks, and so on: no host sends more than
@@ -32,6 +46,9 @@ public:
     Machine *liveSourceOf(const Machine *host) const;
     /// When its copy starts: how many of its receivers are still to copy.
     int receiversStillToCopy(const Machine *host) const;
+    /// When its copy starts: `path` from its live source, else from the master; passed on to
+    /// the receivers still to copy. Every host serves on `port` of its own address.
+    CopyRoute routeOf(const Machine *host, const QString &masterAddress, int port, const QString &path) const;
 
 private:
     int indexOf(const Machine *host) const;

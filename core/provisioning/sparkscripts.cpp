@@ -92,11 +92,6 @@ CommandRequest SparkScripts::fileCached(const QString &path, const QString &sha5
     return {checksumMatches("sha512sum", sha512, path) + QStringLiteral(" || exit 1"), {}, false, 120000};
 }
 
-CommandRequest SparkScripts::fetchFile(const QString &url, const QString &sha512, const QString &target)
-{
-    return download(url, sha512, target, false);
-}
-
 CommandRequest SparkScripts::distributionCached(const QString &sha512) const
 {
     return fileCached(m_layout.cachedDistribution(sha512), sha512);
@@ -170,18 +165,20 @@ CommandRequest SparkScripts::stopSharingDistribution() const
 
 namespace {
 
-/// A fixed program: one pass over a copy, checksummed (OpenSSL's SHA-512), inflated (zlib,
-/// twice as fast as gzip) and fed to tar, from the first source that gives the right bytes: a
-/// host that passes Spark on (refused connections are retried for PATIENCE seconds, it may not
-/// listen yet), then the master. With RELAY_HOSTS > 0 the first source's bytes go into a spool
-/// (in memory where there is room) as fast as they come, and from there to that many hosts and to this host's own
-/// unpacking: the hosts further on never wait for this one's disk. Exit 4 when the last
-/// source's copy does not match its checksum.
-constexpr char kFetchAndUnpack[] = R"PY(
+/// A fixed program: one pass over a copy, checksummed (OpenSSL's SHA-512) and, as it arrives,
+/// either inflated (zlib, twice as fast as gzip) and fed to tar into the directory DEST
+/// (SINK "tree"), or written to DEST.part, renamed to DEST when right (SINK "file"). It takes
+/// the first source that gives the right bytes: a host that passes the copy on (refused
+/// connections are retried for PATIENCE seconds, it may not listen yet), then the master. With
+/// RELAY_HOSTS > 0 the first source's bytes go into a spool (in memory where there is room) as
+/// fast as they come, and from there to that many hosts and to this host's own sink: the hosts
+/// further on never wait for this one's disk. Exit 4 when the last source's copy does not
+/// match its checksum.
+constexpr char kCopyInCluster[] = R"PY(
 import hashlib, http.client, os, shutil, socket, struct, subprocess, sys, tempfile, threading, time
 import urllib.error, urllib.request, zlib
-want, part, patience, relay_address, relay_port, relay_hosts = sys.argv[1:7]
-patience, relay_port, relay_hosts, sources = float(patience), int(relay_port), int(relay_hosts), sys.argv[7:]
+want, sink, dest, patience, relay_address, relay_port, relay_hosts = sys.argv[1:8]
+patience, relay_port, relay_hosts, sources = float(patience), int(relay_port), int(relay_hosts), sys.argv[8:]
 CHUNK = 1 << 20
 GRACE = 2  # seconds a relay waits, its copy whole, for a host that has not come for it yet
 
@@ -196,7 +193,7 @@ def spool_for(size):
         available = next((int(line.split()[1]) * 1024 for line in meminfo if line.startswith("MemAvailable:")), 0)
     if size and available > 2 * size and hasattr(os, "memfd_create"):  # Python >= 3.8
         return os.fdopen(os.memfd_create("sparkdeck-relay"), "w+b")
-    return tempfile.TemporaryFile(dir=os.path.dirname(part))
+    return tempfile.TemporaryFile(dir=os.path.dirname(dest))
 
 class Relay:
     def __init__(self):
@@ -313,20 +310,57 @@ def answer_of(url, wait):
                 raise
         time.sleep(0.2)
 
+class Unpacked:
+    """The archive into DEST as it arrives; a corrupt one is told as such."""
+    def __init__(self):
+        shutil.rmtree(dest, ignore_errors=True)
+        os.makedirs(dest)
+        self.tar = subprocess.Popen(["tar", "-xf", "-", "-C", dest, "--strip-components=1", "--no-same-owner"],
+                                    stdin=subprocess.PIPE)
+        self.inflate, self.broken = zlib.decompressobj(31), None
+    def write(self, data):
+        try:
+            while data and not self.broken:
+                self.tar.stdin.write(self.inflate.decompress(data))
+                data = self.inflate.unused_data if self.inflate.eof else b""
+                if self.inflate.eof:
+                    self.inflate = zlib.decompressobj(31)  # the next gzip member, if any
+        except (zlib.error, OSError) as e:  # keep reading: the checksum comes first
+            self.broken = "cannot unpack it: %s" % e
+    def abort(self):
+        self.tar.kill()
+        self.tar.wait()
+    def close(self):
+        try:
+            self.tar.stdin.close()
+        except OSError:  # tar ended early: its exit code tells
+            pass
+        code = self.tar.wait()
+        return self.broken or ("tar could not unpack it (exit %d)" % code if code else None)
+    def keep(self, right):
+        pass  # the caller's shell moves the tree into place, or removes it
+
+class Saved:
+    """DEST.part, renamed to DEST when right."""
+    def __init__(self):
+        self.file = open(dest + ".part", "wb")
+    def write(self, data):
+        self.file.write(data)
+    def abort(self):
+        self.keep(False)
+    def close(self):
+        self.file.close()
+        return None
+    def keep(self, right):
+        self.file.close()
+        if right:
+            os.replace(dest + ".part", dest)
+        else:
+            os.unlink(dest + ".part")
+
 def copy(url, wait, relay):
-    """None when the tree in PART is the right one, else (exit code, why)."""
-    shutil.rmtree(part, ignore_errors=True)
-    os.makedirs(part)
-    digest, broken = hashlib.sha512(), None
-    inflate = [zlib.decompressobj(31)]
-    tar = subprocess.Popen(["tar", "-xf", "-", "-C", part, "--strip-components=1", "--no-same-owner"],
-                           stdin=subprocess.PIPE)
-    def feed(data):
-        while data:
-            tar.stdin.write(inflate[0].decompress(data))
-            data = inflate[0].unused_data if inflate[0].eof else b""
-            if inflate[0].eof:
-                inflate[0] = zlib.decompressobj(31)  # the next gzip member, if any
+    """None when DEST holds the right copy, else (exit code, why)."""
+    digest, out = hashlib.sha512(), Unpacked() if sink == "tree" else Saved()
     try:
         with answer_of(url, wait) as answer:
             if relay:
@@ -336,25 +370,17 @@ def copy(url, wait, relay):
                 chunks = iter(lambda: answer.read(CHUNK), b"")
             for chunk in chunks:
                 digest.update(chunk)
-                if broken is None:
-                    try:
-                        feed(chunk)
-                    except (zlib.error, OSError) as e:  # keep reading: a corrupt copy is told as such
-                        broken = "cannot unpack it: %s" % e
+                out.write(chunk)
             whole(answer)
     except (OSError, http.client.HTTPException) as e:
-        tar.kill()
-        tar.wait()
+        out.abort()
         return 1, "cannot copy %s: %s" % (url, e)
-    try:
-        tar.stdin.close()
-    except OSError:  # tar ended early: its exit code tells
-        pass
-    code = tar.wait()
-    if digest.hexdigest() != want:
+    broken, right = out.close(), digest.hexdigest() == want
+    out.keep(right and not broken)
+    if not right:
         return 4, "the copy from %s does not match its SHA-512; it was not used" % url
-    if broken or code:
-        return 1, broken or "tar could not unpack it (exit %d)" % code
+    if broken:
+        return 1, broken
     return None
 
 relay = None
@@ -376,18 +402,30 @@ sys.exit(failure[0])
 
 } // namespace
 
+QString SparkScripts::copyInCluster(const CopyRoute &route, const QString &sha512, const char *sink, const QString &dest)
+{
+    return sh(QStringLiteral("python3"), QStringList{QStringLiteral("-c"), QString::fromLatin1(kCopyInCluster), sha512,
+                                                     QString::fromLatin1(sink), dest, QString::number(route.patienceSeconds),
+                                                     route.relayAddress, QString::number(route.relayPort),
+                                                     QString::number(route.relayHosts)}
+                                             + route.urls);
+}
+
 CommandRequest SparkScripts::fetchAndUnpack(const CopyRoute &route, const QString &sha512) const
 {
     const QString part = m_layout.sparkHome() + QStringLiteral(".part");
-    const QStringList arguments = QStringList{QStringLiteral("-c"), QString::fromLatin1(kFetchAndUnpack), sha512, part,
-                                              QString::number(route.patienceSeconds), route.relayAddress,
-                                              QString::number(route.relayPort), QString::number(route.relayHosts)}
-                                  + route.urls;
     return {ShellCommand::allOf({ShellCommand(QStringLiteral("rm"), {QStringLiteral("-rf"), part}),
                                  ShellCommand(QStringLiteral("mkdir"), {QStringLiteral("-p"), part})})
-                + QStringLiteral(" && { ") + sh(QStringLiteral("python3"), arguments)
+                + QStringLiteral(" && { ") + copyInCluster(route, sha512, "tree", part)
                 + QStringLiteral(" || { r=$?; ") + sh(QStringLiteral("rm"), {QStringLiteral("-rf"), part})
                 + QStringLiteral("; exit $r; }; } && ") + installUnpacked(sha512),
+            {}, false, 60 * 60 * 1000};
+}
+
+CommandRequest SparkScripts::fetchFile(const CopyRoute &route, const QString &sha512, const QString &target)
+{
+    return {sh(QStringLiteral("mkdir"), {QStringLiteral("-p"), QFileInfo(target).path()}) + QStringLiteral(" && ")
+                + copyInCluster(route, sha512, "file", target),
             {}, false, 60 * 60 * 1000};
 }
 

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "provisioning/clusterlayout.h"
+#include "provisioning/copytree.h"
 #include "provisioning/machine.h"
 #include "render/systemdunit.h"
 
 #include <QString>
-#include <QStringList>
 
 namespace SparkDeck {
 
@@ -23,19 +23,6 @@ public:
         int seconds = 120;
     };
 
-    /// Where a worker host copies Spark from, and to how many hosts it passes it on meanwhile.
-    struct CopyRoute
-    {
-        /// Tried in order: a host that passes Spark on, then the master (the last).
-        QStringList urls;
-        /// How long a host that does not listen yet is waited for before the next source.
-        int patienceSeconds = 10;
-        QString relayAddress;
-        int relayPort = 0;
-        /// 0: this host passes nothing on.
-        int relayHosts = 0;
-    };
-
     explicit SparkScripts(const ClusterLayout &layout) : m_layout(layout) {}
 
     // Java runtime, through the host's package manager.
@@ -44,8 +31,9 @@ public:
 
     // Files cached by checksum on each host (the distribution, an image archive).
     static CommandRequest fileCached(const QString &path, const QString &sha512);
-    /// Fetches from the master (plain http on the private network), checked against its SHA-512.
-    static CommandRequest fetchFile(const QString &url, const QString &sha512, const QString &target);
+    /// On a worker node: a file (the image archive) copied from inside the cluster like the
+    /// distribution (fetchAndUnpack), kept as `target` only when its SHA-512 matches.
+    static CommandRequest fetchFile(const CopyRoute &route, const QString &sha512, const QString &target);
     CommandRequest distributionCached(const QString &sha512) const;
     CommandRequest downloadDistribution(const QString &url, const QString &sha512) const;
     /// On the master: serves the cached distribution to the workers over the private network
@@ -110,6 +98,7 @@ private:
     QString unlessUninstalled(const QString &script) const;
     QString stopDaemon(const char *className, int instance) const;
     QString installUnpacked(const QString &sha512) const;
+    static QString copyInCluster(const CopyRoute &route, const QString &sha512, const char *sink, const QString &dest);
     QString startUntilListed(const QStringList &daemonArguments, const MasterWatch &watch, const QString &what,
                              const QString &argument) const;
 

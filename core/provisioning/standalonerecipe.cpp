@@ -9,7 +9,6 @@
 #include "provisioning/sparkscripts.h"
 #include "render/sparkconfig.h"
 #include "ssh/shellcommand.h"
-#include "util/networkaddress.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -192,21 +191,15 @@ TaskGroup *StandaloneRecipe::prepareWorkerHost(Machine *machine, const std::shar
     const std::shared_ptr<RunContext> context = m_context;
     const QString masterAddress = m_master->address();
     const int port = m_layout.sharingPort();
-    auto route = [copies, machine, masterAddress, port] {
-        SparkScripts::CopyRoute route;
-        if (const Machine *source = copies->liveSourceOf(machine))
-            route.urls << NetworkAddress::httpUrl(source->address(), port, QStringLiteral("/spark.tgz"));
-        route.urls << NetworkAddress::httpUrl(masterAddress, port, QStringLiteral("/spark.tgz"));
-        route.relayAddress = machine->address();
-        route.relayPort = port;
-        route.relayHosts = copies->receiversStillToCopy(machine);
-        return route;
-    };
     const Machine *source = copies->add(machine);
     auto *fetch = new ScriptStep(source ? Tr::tr("Copy Spark from %1 and unpack it").arg(source->displayName())
                                         : Tr::tr("Copy Spark from the master and unpack it"),
                                  machine, [scripts, context] { return scripts.unpacked(context->sha512); },
-                                 [scripts, context, route] { return scripts.fetchAndUnpack(route(), context->sha512); });
+                                 [scripts, context, copies, machine, masterAddress, port] {
+                                     return scripts.fetchAndUnpack(
+                                         copies->routeOf(machine, masterAddress, port, QStringLiteral("/spark.tgz")),
+                                         context->sha512);
+                                 });
     fetch->setFailureHint(Tr::tr("Check that this host reaches the master at %1 on port %2").arg(masterAddress).arg(port));
     copies->setCopyStep(machine, fetch);
     group->addTask(tagged(fetch, machine));

@@ -7,7 +7,6 @@
 #include "provisioning/sparkscripts.h"
 #include "provisioning/swarmscripts.h"
 #include "provisioning/uploadstep.h"
-#include "util/networkaddress.h"
 
 #include <QCoreApplication>
 
@@ -226,17 +225,20 @@ TaskGroup *SwarmRecipe::imageFromArchive() const
                    }),
                m_master));
     auto *fanOut = new TaskGroup(Tr::tr("Worker nodes"), TaskGroup::Mode::Parallel);
+    const auto copies = std::make_shared<CopyTree>();
     for (Machine *machine : workers) {
         auto *node = new TaskGroup(Tr::tr("The image on a worker node"), TaskGroup::Mode::Sequence);
         HostTag::tag(node, machine);
+        const Machine *source = copies->add(machine);
         auto *fetch = new ScriptStep(
-            Tr::tr("Copy the image archive from the master"), machine, imageOrArchive,
-            [layout, context, address, port] {
-                const QString url
-                    = NetworkAddress::httpUrl(address, port, QStringLiteral("/image.tar"));
-                return SparkScripts::fetchFile(url, context->imageSha512,
-                                               layout.cachedImage(context->imageSha512));
+            source ? Tr::tr("Copy the image archive from %1").arg(source->displayName())
+                   : Tr::tr("Copy the image archive from the master"),
+            machine, imageOrArchive, [layout, context, copies, machine, address, port] {
+                return SparkScripts::fetchFile(
+                    copies->routeOf(machine, address, port, QStringLiteral("/image.tar")),
+                    context->imageSha512, layout.cachedImage(context->imageSha512));
             });
+        copies->setCopyStep(machine, fetch);
         fetch->setFailureHint(Tr::tr("Check that this host reaches the master at %1 on port %2")
                                   .arg(address)
                                   .arg(port));

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void everyHostIsReachedFromTheMasterInFewLevels();
     void aHostWhoseSourceIsDoneCopiesFromTheMaster();
     void aSourceCountsOnlyTheReceiversStillToCopy();
+    void aRouteNamesTheLiveSourceThenTheMaster();
 
 private:
     void build(int hosts)
@@ -29,7 +30,7 @@ private:
         m_sourcesWhenAdded.clear();
         m_tree = CopyTree();
         for (int i = 0; i < hosts; ++i) {
-            m_hosts.push_back(std::make_unique<LocalMachine>());
+            m_hosts.push_back(std::make_unique<LocalMachine>(QStringLiteral("10.0.0.%1").arg(i + 2)));
             m_steps.push_back(std::make_unique<FakeTask>(QStringLiteral("copy %1").arg(i), m_log));
             m_sourcesWhenAdded << m_tree.add(m_hosts.back().get());
             m_tree.setCopyStep(m_hosts.back().get(), m_steps.back().get());
@@ -97,6 +98,24 @@ void tst_CopyTree::aSourceCountsOnlyTheReceiversStillToCopy()
     m_steps.at(3)->start();
     QCOMPARE(m_tree.receiversStillToCopy(host(0)), 1);
     QCOMPARE(m_tree.receiversStillToCopy(host(5)), 0);
+}
+
+void tst_CopyTree::aRouteNamesTheLiveSourceThenTheMaster()
+{
+    build(3);
+    const CopyRoute relaying = m_tree.routeOf(host(0), QStringLiteral("10.0.0.1"), 7000, QStringLiteral("/spark.tgz"));
+    QCOMPARE(relaying.urls, QStringList{QStringLiteral("http://10.0.0.1:7000/spark.tgz")});
+    QCOMPARE(relaying.relayAddress, QStringLiteral("10.0.0.2"));
+    QCOMPARE(relaying.relayPort, 7000);
+    QCOMPARE(relaying.relayHosts, 1);
+    const CopyRoute receiving = m_tree.routeOf(host(2), QStringLiteral("10.0.0.1"), 7000, QStringLiteral("/spark.tgz"));
+    QCOMPARE(receiving.urls, QStringList({QStringLiteral("http://10.0.0.2:7000/spark.tgz"),
+                                          QStringLiteral("http://10.0.0.1:7000/spark.tgz")}));
+    QCOMPARE(receiving.relayHosts, 0);
+    m_steps.at(0)->finishOnStart(TaskOutcome::success());
+    m_steps.at(0)->start();
+    QCOMPARE(m_tree.routeOf(host(2), QStringLiteral("10.0.0.1"), 7000, QStringLiteral("/spark.tgz")).urls,
+             QStringList{QStringLiteral("http://10.0.0.1:7000/spark.tgz")});
 }
 
 QTEST_GUILESS_MAIN(tst_CopyTree)

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void fetchesFromTheMasterUnpacksAndRefusesACorruptCopy();
     void aHostPassesSparkOnWhileItCopies();
     void aSourceThatFailsIsPassedOverForTheMaster();
+    void aFileIsCopiedAndPassedOnTheSameWay();
     void aStartEndsWhenTheMasterListsTheDaemonNotWhenTheScriptDoes();
     void theMasterSharesItsCacheUntilToldToStop();
     void waitsForTheMasterAndItsWorkers();
@@ -64,17 +65,17 @@ private:
     }
     SparkScripts scriptsOfHost(const QString &name) const { return SparkScripts(layoutOfHost(name)); }
     /// From the first of these that gives the right bytes, passing nothing on.
-    static SparkScripts::CopyRoute from(const QStringList &urls, int patienceSeconds = 30)
+    static CopyRoute from(const QStringList &urls, int patienceSeconds = 30)
     {
-        SparkScripts::CopyRoute route;
+        CopyRoute route;
         route.urls = urls;
         route.patienceSeconds = patienceSeconds;
         return route;
     }
     /// From these, passing it on to one host on 127.0.0.1:port.
-    static SparkScripts::CopyRoute passingOn(const QStringList &urls, int port)
+    static CopyRoute passingOn(const QStringList &urls, int port)
     {
-        SparkScripts::CopyRoute route = from(urls);
+        CopyRoute route = from(urls);
         route.relayAddress = QStringLiteral("127.0.0.1");
         route.relayPort = port;
         route.relayHosts = 1;
@@ -277,6 +278,27 @@ void tst_SparkScripts::aSourceThatFailsIsPassedOverForTheMaster()
     QVERIFY2(afterRefusing.succeeded(), afterRefusing.standardError.constData());
     QVERIFY2(afterRefusing.standardError.contains("does not match its SHA-512"), afterRefusing.standardError.constData());
     QCOMPARE(exitOf(misled.unpacked(m_sha512)), 0);
+}
+
+void tst_SparkScripts::aFileIsCopiedAndPassedOnTheSameWay()
+{
+    const int port = freePort();
+    const QString passed = QStringLiteral("http://127.0.0.1:%1/image.tar").arg(port);
+    const QString passerCopy = m_dir.filePath(QStringLiteral("file-passer/cache/image.tar"));
+    const QString receiverCopy = m_dir.filePath(QStringLiteral("file-receiver/cache/image.tar"));
+    const auto [received, passedOn] = runTogether(
+        SparkScripts::fetchFile(from({passed, QStringLiteral("http://127.0.0.1:1/image.tar")}), m_sha512, receiverCopy),
+        SparkScripts::fetchFile(passingOn({masterUrl()}, port), m_sha512, passerCopy));
+    QVERIFY2(passedOn.succeeded(), passedOn.standardError.constData());
+    QVERIFY2(received.succeeded(), received.standardError.constData());
+    QCOMPARE(exitOf(SparkScripts::fileCached(passerCopy, m_sha512)), 0);
+    QCOMPARE(exitOf(SparkScripts::fileCached(receiverCopy, m_sha512)), 0);
+
+    // The wrong bytes are not kept, not even as a part.
+    const QString refused = m_dir.filePath(QStringLiteral("file-refused/cache/image.tar"));
+    const ExecResult wrong = run(SparkScripts::fetchFile(from({masterUrl()}), QString(128, QLatin1Char('e')), refused));
+    QCOMPARE(wrong.exitCode, 4);
+    QCOMPARE(QDir(QFileInfo(refused).path()).entryList(QDir::Files | QDir::Hidden), QStringList());
 }
 
 void tst_SparkScripts::aStartEndsWhenTheMasterListsTheDaemonNotWhenTheScriptDoes()
