@@ -3545,11 +3545,11 @@ Your text is still here in the editor and the old file is unchanged. Choose File
     </message>
     <message>
         <location line="+1"/>
-        <source>Copy the image archive from the master %1 inside the cluster, load %2</source>
+        <source>Copy the image archive inside the cluster from the master %1, or from a node that passes it on (no host sends more than %3 copies), load %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Deploy stack &apos;%1&apos; (%2 workers, %3 cores and %4 each) and wait until the master lists them ALIVE</source>
         <translation type="unfinished"></translation>
     </message>

@@ -188,8 +188,10 @@ private:
             steps << PlanStep{Tr::tr("Pull the image %1").arg(stack.image), {command(docker, {QStringLiteral("pull"), stack.image})}};
         } else {
             steps << PlanStep{isMaster ? Tr::tr("Upload the image archive %1 once, load %2").arg(m_spec.spark.imageArchive, stack.image)
-                                       : Tr::tr("Copy the image archive from the master %1 inside the cluster, load %2")
-                                             .arg(masterAddress, stack.image),
+                                       : Tr::tr("Copy the image archive inside the cluster from the master %1, or from "
+                                                "a node that passes it on (no host sends more than %3 copies), load %2")
+                                             .arg(masterAddress, stack.image)
+                                             .arg(CopyTree::kFanOut),
                               {command(docker, {QStringLiteral("load"), QStringLiteral("-i"), QStringLiteral("image.tar")})}};
         }
         if (isMaster) {
