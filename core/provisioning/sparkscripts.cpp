@@ -176,7 +176,7 @@ namespace {
 /// match its checksum.
 constexpr char kCopyInCluster[] = R"PY(
 import hashlib, http.client, os, shutil, socket, struct, subprocess, sys, tempfile, threading, time
-import urllib.error, urllib.request, zlib
+import urllib.parse, urllib.request, zlib
 want, sink, dest, patience, relay_address, relay_port, relay_hosts = sys.argv[1:8]
 patience, relay_port, relay_hosts, sources = float(patience), int(relay_port), int(relay_hosts), sys.argv[8:]
 CHUNK = 1 << 20
@@ -301,14 +301,20 @@ class Relay:
                 self.cond.wait(0.2)
 
 def answer_of(url, wait):
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            return urllib.request.urlopen(url, timeout=60)
-        except urllib.error.URLError as e:
-            if not isinstance(e.reason, ConnectionRefusedError) or time.monotonic() > deadline:
-                raise
-        time.sleep(0.2)
+    """The source's answer. A host that passes the copy on (WAIT > 0) and refuses is waited for
+    until WAIT runs out; one that does not answer at all within 5 s (a firewall that drops) is
+    passed over: on a private network a listening host answers at once."""
+    if wait:
+        where, deadline = urllib.parse.urlsplit(url), time.monotonic() + wait
+        while True:
+            try:
+                socket.create_connection((where.hostname, where.port), timeout=5).close()
+                break
+            except ConnectionRefusedError:
+                if time.monotonic() > deadline:
+                    raise
+            time.sleep(0.2)
+    return urllib.request.urlopen(url, timeout=60)
 
 class Unpacked:
     """The archive into DEST as it arrives; a corrupt one is told as such."""
