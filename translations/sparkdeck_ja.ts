@@ -3582,7 +3582,7 @@ Your text is still here in the editor and the old file is unchanged. Choose File
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+121"/>
         <source>Preflight check of cluster &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4062,7 +4062,17 @@ Your text is still here in the editor and the old file is unchanged. Choose File
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
+        <source>sharing Spark with the worker hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passing Spark on to other worker hosts; without it they copy from the master</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>cannot test whether %1 reaches the other hosts: it has neither bash with timeout, python3 nor nc</source>
         <translation type="unfinished"></translation>
     </message>

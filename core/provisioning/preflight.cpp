@@ -139,6 +139,14 @@ QList<PreflightHost> Preflight::hostsFor(const ClusterSpec &spec, const ClusterM
         }
         hosts << host;
     }
+    // The master shares its copy, and every worker host passes it on, when hosts other than the
+    // master copy it: Spark, or a swarm's image archive.
+    bool othersCopy = false;
+    for (const PreflightHost &host : std::as_const(hosts))
+        othersCopy = othersCopy || (host.runsWorkers() && !host.master);
+    const bool copiesFlow = othersCopy && (spec.spark.deploy == DeployMode::Standalone || !spec.spark.imageArchive.isEmpty());
+    for (PreflightHost &host : hosts)
+        host.sharesCopies = copiesFlow && (host.master || host.runsWorkers());
     // The server exports only when another host has to mount the folder.
     if (spec.sharedFolder.enabled) {
         const QString server = serverAddressOf(spec, hosts);

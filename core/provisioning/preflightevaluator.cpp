@@ -487,6 +487,14 @@ private:
             port(webUi, Tr::tr("a worker's web UI"), Status::Error);
         if (m_host.nfsServer && m_spec.sharedFolder.enabled && m_facts.kernelNfsd == QLatin1String("no"))
             port(2049, Tr::tr("nfs-ganesha, for the shared folder"), Status::Error);
+        // Without it the master cannot share its copy; a worker host passes nothing on, and
+        // the hosts that would have copied from it copy from the master.
+        if (m_host.sharesCopies) {
+            port(ClusterLayout(m_spec).sharingPort(),
+                 m_host.master ? Tr::tr("sharing Spark with the worker hosts")
+                               : Tr::tr("passing Spark on to other worker hosts; without it they copy from the master"),
+                 m_host.master ? Status::Error : Status::Warning);
+        }
     }
 
     void reach()

@@ -21,6 +21,7 @@ struct PreflightHost
     bool master = false;
     QList<int> workerWebUiPorts;  ///< one per worker placed on the host
     bool nfsServer = false;       ///< serves the shared folder to other hosts
+    bool sharesCopies = false;    ///< serves Spark (or the image archive) to hosts copying it
 
     bool runsWorkers() const { return !workerWebUiPorts.isEmpty(); }
 };

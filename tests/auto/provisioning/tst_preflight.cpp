@@ -6,6 +6,7 @@
 #include "labhosts.h"
 
 #include "provisioning/clustermachines.h"
+#include "provisioning/clusterlayout.h"
 #include "provisioning/preflight.h"
 #include "provisioning/taskgroup.h"
 #include "ssh/sshsessionpool.h"
@@ -144,6 +145,13 @@ void tst_Preflight::healthyLabHostsHaveNoErrors()
     QVERIFY(select(findings, master, QStringLiteral("reach")).first().detail.contains(worker + QStringLiteral(":22")));
     QVERIFY(select(findings, master, QStringLiteral("nfs server")).first().detail.contains(QLatin1String("nfs-ganesha")));
     QCOMPARE(int(select(findings, worker, QStringLiteral("port 8081")).first().status), int(Level::Ok));
+    // The master shares Spark and the worker hosts pass it on, on the cluster's sharing port.
+    const QString sharing = QStringLiteral("port %1").arg(ClusterLayout(spec()).sharingPort());
+    for (const QString &host : {master, worker}) {
+        const auto rows = select(findings, host, sharing);
+        QVERIFY2(rows.size() == 1, qPrintable(QStringLiteral("%1 on %2:\n%3").arg(sharing, host, dump(findings))));
+        QCOMPARE(int(rows.first().status), int(Level::Ok));
+    }
     const auto nfs = select(findings, worker, QStringLiteral("nfs client"));
     QCOMPARE(nfs.size(), 1);
     QCOMPARE(int(nfs.first().status), int(Level::Warning));

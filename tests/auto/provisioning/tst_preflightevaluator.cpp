@@ -1,6 +1,7 @@
 // Preflight judgement: a healthy host passes, and each kind of trouble (size, ports, rights,
 // Java, tools, reachability, clock, NFS) becomes one finding with a status and a fix a person
 // can follow. Pure: facts in, findings out.
+#include "provisioning/clusterlayout.h"
 #include "provisioning/preflightevaluator.h"
 
 #include <QtTest>
@@ -120,6 +121,7 @@ private Q_SLOTS:
     void portsInUseNameTheProcess();
     void portsOfThisClusterOrOtherAddressesAreFine();
     void unknownListenersAreAWarning();
+    void theSharingPortOnTheMasterAndTheWorkerHosts();
     void rightsForANonRootUser_data();
     void rightsForANonRootUser();
     void javaPresentOrInstallable_data();
@@ -269,6 +271,28 @@ void tst_PreflightEvaluator::portsOfThisClusterOrOtherAddressesAreFine()
     const auto loopback = one(findings, kMaster, QStringLiteral("port 7077"));
     QCOMPARE(int(loopback.status), int(Level::Ok)); // Spark binds 10.0.0.1:7077, which is still free
     QVERIFY(loopback.detail.contains(QLatin1String("127.0.0.1 only")));
+}
+
+void tst_PreflightEvaluator::theSharingPortOnTheMasterAndTheWorkerHosts()
+{
+    const int sharing = ClusterLayout(spec()).sharingPort();
+    PreflightHostReport master = host(kMaster, true, {});
+    PreflightHostReport worker = host(kWorker, false, {8081});
+    master.host.sharesCopies = worker.host.sharesCopies = true;
+    master.facts.listening << ListeningSocket{QStringLiteral("0.0.0.0"), sharing, 31, QStringLiteral("nginx")};
+    worker.facts.listening << ListeningSocket{QStringLiteral("0.0.0.0"), sharing, 32, QStringLiteral("nginx")};
+    const auto findings = PreflightEvaluator::evaluate(spec(), {master, worker});
+    const QString check = QStringLiteral("port %1").arg(sharing);
+    // The master cannot share Spark without it; a worker host only passes nothing on.
+    QCOMPARE(int(one(findings, kMaster, check).status), int(Level::Error));
+    const auto passing = one(findings, kWorker, check);
+    QCOMPARE(int(passing.status), int(Level::Warning));
+    QVERIFY2(passing.detail.contains(QLatin1String("copy from the master")), qPrintable(passing.detail));
+    QCOMPARE(passing.fix, QStringLiteral("Free port %1 (used by pid 32, nginx)").arg(sharing));
+
+    // Nothing to share when no other host copies.
+    master.host.sharesCopies = worker.host.sharesCopies = false;
+    QVERIFY(only(PreflightEvaluator::evaluate(spec(), {master, worker}), kMaster, check).isEmpty());
 }
 
 void tst_PreflightEvaluator::unknownListenersAreAWarning()
