@@ -3942,7 +3942,12 @@ Your text is still here in the editor and the old file is unchanged. Choose File
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+117"/>
+        <source>passing Spark on to other worker hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-119"/>
         <source>a worker host needs python3 to copy Spark from the master and to see its workers registered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4067,12 +4072,7 @@ Your text is still here in the editor and the old file is unchanged. Choose File
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>passing Spark on to other worker hosts; without it they copy from the master</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>cannot test whether %1 reaches the other hosts: it has neither bash with timeout, python3 nor nc</source>
         <translation type="unfinished"></translation>
     </message>

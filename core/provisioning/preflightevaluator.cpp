@@ -492,7 +492,7 @@ private:
         if (m_host.sharesCopies) {
             port(ClusterLayout(m_spec).sharingPort(),
                  m_host.master ? Tr::tr("sharing Spark with the worker hosts")
-                               : Tr::tr("passing Spark on to other worker hosts; without it they copy from the master"),
+                               : Tr::tr("passing Spark on to other worker hosts"),
                  m_host.master ? Status::Error : Status::Warning);
         }
     }
