@@ -393,7 +393,7 @@ relay = None
 if relay_hosts:
     try:
         relay = Relay()
-    except OSError as e:
+    except (OSError, AttributeError) as e:  # AttributeError: Python < 3.8 has no create_server
         print("cannot pass Spark on from port %d (%s): those hosts copy from the master" % (relay_port, e), file=sys.stderr)
 for i, url in enumerate(sources):
     last = i == len(sources) - 1
