@@ -67,24 +67,31 @@ public:
         m_agent.start(QStringLiteral("ssh-agent"), {QStringLiteral("-D"), QStringLiteral("-a"), socket});
         if (!m_agent.waitForStarted(10000))
             return false;
-        for (int i = 0; i < 500 && !QFile::exists(socket); ++i)
+        // The socket file appears at bind(), a moment before the agent listens: ready is when
+        // `ssh-add -l` reaches it (exit 1, no identities) rather than failing to connect (2).
+        for (int i = 0; i < 500; ++i) {
+            if (QFile::exists(socket) && sshAdd({QStringLiteral("-l")}) == 1)
+                return true;
             QTest::qWait(10);
-        return QFile::exists(socket);
+        }
+        return false;
     }
 
-    bool add(const QString &key)
+    bool add(const QString &key) { return sshAdd({QStringLiteral("-q"), key}) == 0; }
+
+    QString socket() const { return m_socket; }
+
+private:
+    int sshAdd(const QStringList &arguments) const
     {
         QProcess add;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("SSH_AUTH_SOCK"), m_socket);
         add.setProcessEnvironment(env);
-        add.start(QStringLiteral("ssh-add"), {QStringLiteral("-q"), key});
-        return add.waitForFinished(30000) && add.exitCode() == 0;
+        add.start(QStringLiteral("ssh-add"), arguments);
+        return add.waitForFinished(30000) && add.exitStatus() == QProcess::NormalExit ? add.exitCode() : -1;
     }
 
-    QString socket() const { return m_socket; }
-
-private:
     QProcess m_agent;
     QString m_socket;
 };
